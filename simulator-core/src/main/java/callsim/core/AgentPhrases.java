@@ -1,0 +1,39 @@
+package callsim.core;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Line-level readings of an agent's words that the metrics need (METRICS.md): is it a backchannel,
+ * is it a hold request. Recognised words may be wrong, so both look for any of several cues.
+ */
+public final class AgentPhrases {
+    private static final Set<String> BACKCHANNEL_WORDS = Set.of(
+            "mm", "mhm", "mm-hm", "hmm", "uh-huh", "yes", "yeah", "yep", "i", "see", "okay", "ok", "right",
+            "sure", "alright", "all", "got", "it", "understood", "uh", "huh", "oh", "ah");
+    private static final Pattern HOLD_REQUEST = Pattern.compile(
+            "\\b(hold|one moment|a moment|one second|a second|a minute|just a sec|bear with me|let me (check|look)|"
+            + "while i (check|look)|hang on|wait a)\\b");
+
+    private AgentPhrases() {}
+
+    /** True when every recognised word is an acknowledgement ("mm-hm", "I see", "okay", "right"). */
+    public static boolean isBackchannel(String words) {
+        String[] tokens = normalise(words).split(" ");
+        if (tokens.length == 0 || tokens.length > 4 || tokens[0].isEmpty()) return false;
+        for (String token : tokens) {
+            if (!BACKCHANNEL_WORDS.contains(token)) return false;
+        }
+        return true;
+    }
+
+    /** True when the words ask the caller to hold or wait while the agent checks something. */
+    public static boolean isHoldRequest(String words) {
+        return HOLD_REQUEST.matcher(normalise(words)).find();
+    }
+
+    static String normalise(String words) {
+        return words.toLowerCase(Locale.ROOT).replaceAll("[^a-z' -]", " ").replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,47 @@
+package callsim.core;
+
+/**
+ * Something that happened on the call, stamped with the call's media clock: milliseconds since
+ * the call connected, counted in 20 ms frames (METRICS.md). The core never reads a clock itself;
+ * time only arrives with events, so a recorded timeline replays to the same drill.
+ */
+public sealed interface DrillEvent {
+    long atMs();
+
+    /** Media started flowing; the caller may open. Always the first event, at 0. */
+    record CallConnected(long atMs) implements DrillEvent {}
+
+    /** The first frame of caller utterance {@code utteranceId} went out; it will last {@code plannedMs} if not cut. */
+    record CallerSpeechStarted(long atMs, int utteranceId, long plannedMs) implements DrillEvent {}
+
+    /** The last frame of the utterance went out; {@code cutShort} when the caller yielded before the end. */
+    record CallerSpeechEnded(long atMs, int utteranceId, boolean cutShort) implements DrillEvent {}
+
+    /** Voice activity began on the agent's audio. */
+    record AgentSpeechStarted(long atMs) implements DrillEvent {}
+
+    /** Voice activity ended (after the hangover); {@code atMs} is the end of the last voiced frame. */
+    record AgentSpeechStopped(long atMs) implements DrillEvent {}
+
+    /**
+     * An agent turn ended (end-of-turn silence) and was recognised. {@code atMs} is when the words
+     * became known; {@code startMs}/{@code endMs} bound the turn's voiced audio. {@code words} may be
+     * empty (nothing recognised) and may contain misrecognitions.
+     */
+    record AgentTurn(long atMs, long startMs, long endMs, String words) implements DrillEvent {}
+
+    /** The agent's side signalled hold. */
+    record HoldStarted(long atMs) implements DrillEvent {}
+
+    /** The agent's side resumed the call. */
+    record HoldEnded(long atMs) implements DrillEvent {}
+
+    /** The agent pressed a key. */
+    record DtmfPressed(long atMs, char digit) implements DrillEvent {}
+
+    /** Time passes with nothing else happening; sent at least every 100 ms so patience can run out. */
+    record Tick(long atMs) implements DrillEvent {}
+
+    /** The agent's side hung up (or the line dropped). */
+    record AgentHungUp(long atMs) implements DrillEvent {}
+}
