@@ -1,0 +1,109 @@
+package callsim.app;
+
+import callsim.app.http.HttpApi;
+import callsim.app.pipeline.DrillService;
+import callsim.app.pipeline.MediaClock;
+import callsim.app.pipeline.SpeechServices;
+import callsim.app.report.ReportStore;
+import callsim.speech.CallerVoice;
+import callsim.speech.RecognizerPool;
+import callsim.speech.RecognizerSettings;
+import callsim.telephony.SipEndpoint;
+import callsim.telephony.SipEndpointConfig;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * A running callsim: speech engines loaded once, the media clock, the SIP endpoint and the HTTP API.
+ * {@code serve} runs one until stopped; {@code demo} and the tests run one in-process.
+ */
+public final class CallsimServer implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(CallsimServer.class.getName());
+
+    /** Where and how to serve. Port 0 picks a free port (tests, demo). */
+    public record Options(String bindAddress, int sipPort, int httpPort, Path dataDir, int recognizers,
+                          DrillService.Settings drills) {}
+
+    private final MediaClock mediaClock;
+    private final SpeechServices speech;
+    private final ReportStore store;
+    private final DrillService drills;
+    private final SipEndpoint sip;
+    private final HttpApi http;
+
+    private CallsimServer(MediaClock mediaClock, SpeechServices speech, ReportStore store, DrillService drills,
+                          SipEndpoint sip, HttpApi http) {
+        this.mediaClock = mediaClock;
+        this.speech = speech;
+        this.store = store;
+        this.drills = drills;
+        this.sip = sip;
+        this.http = http;
+    }
+
+    public static CallsimServer start(Options options) throws IOException {
+        Files.createDirectories(options.dataDir());
+        long started = System.nanoTime();
+        CallerVoice voice = CallerVoice.load();
+        RecognizerPool pool = RecognizerPool.start(RecognizerSettings.defaults()
+                .withPoolSize(options.recognizers())
+                .withExtraSentences(options.drills().scenario().agentPhrases()));
+        LOG.log(Level.INFO, "speech ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: caller voice and "
+                + pool.size() + " recogniser(s)");
+        SpeechServices speech = new SpeechServices(voice, pool);
+        MediaClock clock = new MediaClock();
+        ReportStore store = new ReportStore(options.dataDir());
+        DrillService drills = new DrillService(options.drills(), speech, store, clock, Clock.systemUTC());
+        SipEndpoint sip = null;
+        HttpApi http = null;
+        try {
+            sip = SipEndpoint.start(SipEndpointConfig.defaults(options.bindAddress(), options.sipPort()), drills);
+            if (options.httpPort() >= 0) {
+                http = HttpApi.start(new InetSocketAddress(options.bindAddress(), options.httpPort()), store);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (sip != null) sip.close();
+            clock.close();
+            speech.close();
+            throw e;
+        }
+        return new CallsimServer(clock, speech, store, drills, sip, http);
+    }
+
+    public int sipPort() {
+        return sip.port();
+    }
+
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    public DrillService drills() {
+        return drills;
+    }
+
+    public ReportStore store() {
+        return store;
+    }
+
+    public MediaClock mediaClock() {
+        return mediaClock;
+    }
+
+    public SpeechServices speech() {
+        return speech;
+    }
+
+    @Override
+    public void close() {
+        if (http != null) http.close();
+        sip.close();
+        mediaClock.close();
+        speech.close();
+    }
+}

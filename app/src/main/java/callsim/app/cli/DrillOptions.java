@@ -1,0 +1,39 @@
+package callsim.app.cli;
+
+import callsim.app.pipeline.DrillService;
+import callsim.core.Difficulty;
+import callsim.core.Scenario;
+import callsim.scenarios.ScenarioLibrary;
+import callsim.speech.TurnDetector;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run drills. */
+final class DrillOptions {
+    @Option(names = "--scenario", paramLabel = "ID", description = "Scenario to play (default: the library's default).")
+    String scenarioId;
+
+    @Option(names = "--difficulty", paramLabel = "LEVEL", defaultValue = "normal", description = "easy, normal or hard (default: ${DEFAULT-VALUE}).")
+    String difficulty;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for the caller's choices (default: a new one per drill, kept in the report).")
+    Long seed;
+
+    @Option(names = "--end-of-turn-ms", paramLabel = "MS", defaultValue = "700", description = "Agent silence that ends a turn, 500-800 (default: ${DEFAULT-VALUE}).")
+    int endOfTurnMs;
+
+    @Option(names = "--recognizers", paramLabel = "N", defaultValue = "2", description = "Speech recognisers to load (each ~100 MB of heap; default: ${DEFAULT-VALUE}).")
+    int recognizers;
+
+    DrillService.Settings settings() {
+        ScenarioLibrary library = ScenarioLibrary.builtIn();
+        Scenario scenario = scenarioId == null ? library.defaultScenario() : library.get(scenarioId);
+        if (endOfTurnMs < 500 || endOfTurnMs > 800) {
+            throw new IllegalArgumentException("--end-of-turn-ms must be between 500 and 800, not " + endOfTurnMs);
+        }
+        if (recognizers < 1 || recognizers > 32) {
+            throw new IllegalArgumentException("--recognizers must be between 1 and 32, not " + recognizers);
+        }
+        return new DrillService.Settings(scenario, Difficulty.parse(difficulty), seed,
+                TurnDetector.Settings.defaults().withEndOfTurnMs(endOfTurnMs));
+    }
+}

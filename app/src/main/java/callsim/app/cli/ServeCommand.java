@@ -1,0 +1,43 @@
+package callsim.app.cli;
+
+import callsim.app.CallsimServer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Answer drill calls on an embedded SIP endpoint until stopped (Ctrl-C).")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--sip-port", paramLabel = "PORT", defaultValue = "5080", description = "SIP port, UDP (default: ${DEFAULT-VALUE}).")
+    int sipPort;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on and to put in SDP; use this machine's LAN address so desk phones can reach it (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port for the drill API (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Mixin
+    DataDirOption data;
+
+    @Mixin
+    DrillOptions drill;
+
+    @Override
+    public Integer call() throws Exception {
+        CallsimServer server = CallsimServer.start(new CallsimServer.Options(
+                bind, sipPort, httpPort, data.resolve(), drill.recognizers, drill.settings()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.err.printf("callsim ready: dial sip:7000@%s:%d from a softphone; drills are kept in %s; API on http://%s:%d/api/drills%n",
+                bind, server.sipPort(), data.resolve().toAbsolutePath(), bind, server.httpPort());
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,107 @@
+package callsim.app.http;
+
+import callsim.app.report.ReportJson;
+import callsim.app.report.ReportStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+
+/**
+ * The read-only drill API on the serve HTTP port: {@code /health}, {@code /api/drills},
+ * {@code /api/drills/ID} (the report JSON) and {@code /api/drills/ID/recording.wav}.
+ */
+public final class HttpApi implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(HttpApi.class.getName());
+    private final HttpServer server;
+
+    private HttpApi(HttpServer server) {
+        this.server = server;
+    }
+
+    public static HttpApi start(InetSocketAddress address, ReportStore store) throws IOException {
+        HttpServer server = HttpServer.create(address, 0);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "http");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/health", exchange -> send(exchange, 200, "text/plain", "ok\n".getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/api/drills", exchange -> {
+            try {
+                drills(exchange, store);
+            } catch (IllegalArgumentException e) {
+                send(exchange, 400, "text/plain", (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.ERROR, "HTTP " + exchange.getRequestURI() + " failed", e);
+                send(exchange, 500, "text/plain", "internal error\n".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        server.start();
+        LOG.log(Level.INFO, "HTTP API on http://" + address.getHostString() + ":" + server.getAddress().getPort() + "/api/drills");
+        return new HttpApi(server);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void drills(HttpExchange exchange, ReportStore store) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            send(exchange, 405, "text/plain", "only GET\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String[] parts = exchange.getRequestURI().getPath().replaceFirst("^/api/drills/?", "").split("/");
+        if (parts.length == 1 && parts[0].isEmpty()) {
+            ArrayNode list = ReportJson.MAPPER.createArrayNode();
+            for (String id : store.ids()) {
+                store.report(id).ifPresent(r -> list.addObject()
+                        .put("id", id).put("scenario", r.path("scenario").asText())
+                        .put("agent", r.path("agent").asText()).put("startedAt", r.path("startedAt").asText())
+                        .put("outcome", r.path("outcome").asText()).put("complete", r.path("complete").asBoolean()));
+            }
+            json(exchange, list);
+            return;
+        }
+        String id = parts[0];
+        if (parts.length == 1) {
+            Optional<JsonNode> report = store.report(id);
+            if (report.isEmpty()) send(exchange, 404, "text/plain", ("no drill " + id + "\n").getBytes(StandardCharsets.UTF_8));
+            else json(exchange, report.get());
+        } else if (parts.length == 2 && parts[1].equals("recording.wav")) {
+            Path wav = store.drillDir(id).resolve("recording.wav");
+            if (!Files.exists(wav)) send(exchange, 404, "text/plain", "no recording\n".getBytes(StandardCharsets.UTF_8));
+            else send(exchange, 200, "audio/wav", Files.readAllBytes(wav));
+        } else {
+            send(exchange, 404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void json(HttpExchange exchange, JsonNode node) throws IOException {
+        send(exchange, 200, "application/json", ReportJson.MAPPER.writeValueAsBytes(node));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

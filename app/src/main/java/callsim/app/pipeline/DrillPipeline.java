@@ -1,0 +1,260 @@
+package callsim.app.pipeline;
+
+import callsim.core.CallerAction;
+import callsim.core.DrillEvent;
+import callsim.core.DrillSession;
+import callsim.core.Scenario;
+import callsim.speech.TurnDetector;
+import callsim.speech.TurnEvent;
+import callsim.telephony.CallLine;
+import callsim.telephony.LineListener;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+/**
+ * One call's pipeline: agent audio → turn detection → recognition → the drill session → caller
+ * speech → the line. Everything that decides lives in {@link DrillSession}; this class only moves
+ * audio and events, all on the media clock's thread. Network, synthesis and recognition threads
+ * hand their results over through queues, so the session sees one ordered timeline.
+ */
+public final class DrillPipeline implements LineListener, MediaClock.Ticking {
+    private static final Logger LOG = System.getLogger(DrillPipeline.class.getName());
+    private static final int TICK_EVERY_FRAMES = 5;        // a Tick event every 100 ms
+    private static final int PRE_ROLL_FRAMES = 15;         // 300 ms of audio before speech onset
+    private static final int MAX_BACKLOG_FRAMES = 10;      // agent audio queued beyond 200 ms is caught up
+    private static final short[] SILENCE = new short[CallerPlayout.FRAME_SAMPLES];
+
+    private final String drillId;
+    private final CallLine line;
+    private final DrillSession session;
+    private final Scenario scenario;
+    private final SpeechServices speech;
+    private final DrillJournal journal;
+    private final TurnDetector turnDetector;
+    private final Consumer<DrillPipeline> onFinished;
+
+    // Handed over from other threads, drained on the media clock thread.
+    private final Queue<short[]> agentFrames = new ConcurrentLinkedQueue<>();
+    private final Queue<Consumer<Long>> inbox = new ConcurrentLinkedQueue<>();
+
+    // Media-clock-thread state.
+    private final CallerPlayout playout = new CallerPlayout();
+    private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
+    private final Set<Integer> synthesising = new HashSet<>();
+    private final Set<Integer> withdrawn = new HashSet<>();
+    private AgentTurnRecognition turn;
+    private CallerAction.HangUp pendingHangUp;
+    private long frameIndex;
+    private boolean onHold;
+    private boolean ended;
+    private long lastEventMs;
+
+    public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
+                         SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,
+                         Consumer<DrillPipeline> onFinished) {
+        this.drillId = drillId;
+        this.line = line;
+        this.session = session;
+        this.scenario = scenario;
+        this.speech = speech;
+        this.journal = journal;
+        this.turnDetector = turnDetector;
+        this.onFinished = onFinished;
+    }
+
+    public String drillId() {
+        return drillId;
+    }
+
+    public DrillSession session() {
+        return session;
+    }
+
+    // ---- LineListener: network threads, queue only ----
+
+    @Override
+    public void onAudio(short[] frame) {
+        agentFrames.add(frame);
+    }
+
+    @Override
+    public void onHold() {
+        inbox.add(t -> {
+            onHold = true;
+            endAgentTurnForHold(t);
+            dispatch(new DrillEvent.HoldStarted(t));
+            log("hold");
+        });
+    }
+
+    @Override
+    public void onResume() {
+        inbox.add(t -> {
+            onHold = false;
+            dispatch(new DrillEvent.HoldEnded(t));
+            log("resume");
+        });
+    }
+
+    @Override
+    public void onDtmf(char digit) {
+        inbox.add(t -> dispatch(new DrillEvent.DtmfPressed(t, digit)));
+    }
+
+    @Override
+    public void onHangUp(String reason) {
+        inbox.add(t -> {
+            if (ended) return;
+            log("hang-up: " + reason);
+            // The caller's line in progress is kept, cut where the agent hung up.
+            playout.clear().ifPresent(u -> dispatch(new DrillEvent.CallerSpeechEnded(t, u.id(), true)));
+            dispatch(new DrillEvent.AgentHungUp(t));
+            finish(t);
+        });
+    }
+
+    // ---- media clock thread ----
+
+    @Override
+    public boolean tick() {
+        if (ended) return false;
+        long t = frameIndex * MediaClock.FRAME_MS;
+        if (frameIndex == 0) dispatch(new DrillEvent.CallConnected(0));
+        for (Consumer<Long> work; (work = inbox.poll()) != null && !ended; ) work.accept(t);
+        if (ended) return false;
+
+        short[] agentFrame = nextAgentFrame();
+        if (!onHold) listen(agentFrame, t);
+
+        short[] callerFrame = onHold ? SILENCE : speak(t);
+        line.sendAudio(callerFrame);
+        journal.audio(callerFrame, agentFrame);
+
+        if (frameIndex % TICK_EVERY_FRAMES == 0) dispatch(new DrillEvent.Tick(t));
+        if (pendingHangUp != null && playout.idle() && synthesising.isEmpty()) {
+            log("caller hangs up: " + pendingHangUp.reason());
+            finish(t + MediaClock.FRAME_MS);
+            line.hangUp();
+            return false;
+        }
+        frameIndex++;
+        return !ended;
+    }
+
+    private short[] nextAgentFrame() {
+        // A burst of late packets is caught up rather than left to grow the delay.
+        while (agentFrames.size() > MAX_BACKLOG_FRAMES) agentFrames.poll();
+        short[] frame = agentFrames.poll();
+        return frame == null ? SILENCE : frame;
+    }
+
+    private void listen(short[] frame, long t) {
+        preRoll.addLast(frame);
+        if (preRoll.size() > PRE_ROLL_FRAMES) preRoll.removeFirst();
+        boolean fed = false;
+        for (TurnEvent event : turnDetector.accept(frame, t)) {
+            if (event instanceof TurnEvent.SpeechStarted started) {
+                if (turn == null) {
+                    turn = new AgentTurnRecognition(speech.recognizers(), List.copyOf(preRoll));
+                    fed = true;
+                }
+                dispatch(new DrillEvent.AgentSpeechStarted(started.atMs()));
+            } else if (event instanceof TurnEvent.SpeechStopped stopped) {
+                dispatch(new DrillEvent.AgentSpeechStopped(stopped.atMs()));
+            } else if (event instanceof TurnEvent.TurnEnded ended) {
+                endTurn(ended.startMs(), ended.endMs());
+                fed = true;
+            }
+        }
+        if (turn != null && !fed) turn.feed(frame);
+    }
+
+    private void endAgentTurnForHold(long t) {
+        for (TurnEvent event : turnDetector.flush(t)) {
+            if (event instanceof TurnEvent.SpeechStopped stopped) {
+                dispatch(new DrillEvent.AgentSpeechStopped(stopped.atMs()));
+            } else if (event instanceof TurnEvent.TurnEnded ended) {
+                endTurn(ended.startMs(), ended.endMs());
+            }
+        }
+        if (turn != null) {
+            turn.cancel();
+            turn = null;
+        }
+        preRoll.clear();
+    }
+
+    private void endTurn(long startMs, long endMs) {
+        if (turn == null) return;
+        AgentTurnRecognition finished = turn;
+        turn = null;
+        finished.finish().whenComplete((words, error) -> inbox.add(t -> {
+            if (error != null) {
+                LOG.log(Level.WARNING, "drill " + drillId + ": recognition of the agent turn at "
+                        + startMs + " ms failed; the caller hears it as unclear speech", error);
+            }
+            String text = error == null ? words : "";
+            log("turn recognised " + startMs + "-" + endMs + " ms: \"" + text + "\"");
+            dispatch(new DrillEvent.AgentTurn(t, startMs, endMs, text));
+        }));
+    }
+
+    private short[] speak(long t) {
+        CallerPlayout.FrameResult result = playout.nextFrame();
+        result.started().ifPresent(u -> dispatch(new DrillEvent.CallerSpeechStarted(t, u.id(), u.plannedMs())));
+        result.finished().ifPresent(u -> dispatch(
+                new DrillEvent.CallerSpeechEnded(t + MediaClock.FRAME_MS, u.id(), false)));
+        return result.frame();
+    }
+
+    private void dispatch(DrillEvent event) {
+        lastEventMs = Math.max(lastEventMs, event.atMs());
+        journal.event(event);
+        for (CallerAction action : session.on(event)) {
+            journal.action(lastEventMs, action);
+            carryOut(action);
+        }
+        if (event instanceof DrillEvent.AgentTurn) journal.snapshot(session.record(lastEventMs), false);
+    }
+
+    private void carryOut(CallerAction action) {
+        if (action instanceof CallerAction.Speak say) {
+            synthesising.add(say.utteranceId());
+            speech.speak(say.text(), say.anger(), scenario.persona().voicePitchHz())
+                    .whenComplete((samples, error) -> inbox.add(t -> {
+                        synthesising.remove(say.utteranceId());
+                        if (error != null) {
+                            LOG.log(Level.ERROR, "drill " + drillId + ": could not synthesise \"" + say.text() + "\"", error);
+                        } else if (!withdrawn.remove(say.utteranceId()) && !ended) {
+                            playout.enqueue(new CallerPlayout.Utterance(say.utteranceId(), samples));
+                        }
+                    }));
+        } else if (action instanceof CallerAction.StopSpeaking stop) {
+            if (synthesising.contains(stop.utteranceId())) withdrawn.add(stop.utteranceId());
+            playout.cut(stop.utteranceId()).ifPresent(u ->
+                    dispatch(new DrillEvent.CallerSpeechEnded(lastEventMs, u.id(), true)));
+        } else if (action instanceof CallerAction.HangUp hangUp) {
+            pendingHangUp = hangUp;
+        }
+    }
+
+    private void finish(long t) {
+        if (ended) return;
+        ended = true;
+        if (turn != null) turn.cancel();
+        journal.close(session.record(Math.max(t, lastEventMs)));
+        log("drill ended: " + session.outcome().jsonName());
+        onFinished.accept(this);
+    }
+
+    private void log(String what) {
+        LOG.log(Level.INFO, "drill " + drillId + " [" + line.callId() + "] " + what);
+    }
+}

@@ -1,0 +1,102 @@
+package callsim.app.pipeline;
+
+import callsim.app.report.DrillInfo;
+import callsim.app.report.FileDrillJournal;
+import callsim.app.report.ReportStore;
+import callsim.core.Difficulty;
+import callsim.core.DrillSession;
+import callsim.core.Scenario;
+import callsim.speech.TurnDetector;
+import callsim.telephony.CallHandler;
+import callsim.telephony.CallLine;
+import callsim.telephony.LineListener;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** Turns every answered call into a drill: a session, a journal and a pipeline on the media clock. */
+public final class DrillService implements CallHandler {
+    private static final Logger LOG = System.getLogger(DrillService.class.getName());
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    /** What every new drill is set up with. {@code seed} null means a fresh seed per drill (recorded in the report). */
+    public record Settings(Scenario scenario, Difficulty difficulty, Long seed, TurnDetector.Settings turnDetection) {}
+
+    private final Settings settings;
+    private final SpeechServices speech;
+    private final ReportStore store;
+    private final MediaClock mediaClock;
+    private final Clock clock;
+    private final Map<String, DrillPipeline> active = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<Consumer<String>> finishedListeners = new CopyOnWriteArrayList<>();
+
+    public DrillService(Settings settings, SpeechServices speech, ReportStore store, MediaClock mediaClock, Clock clock) {
+        this.settings = settings;
+        this.speech = speech;
+        this.store = store;
+        this.mediaClock = mediaClock;
+        this.clock = clock;
+    }
+
+    /** Called with the drill id whenever a drill ends and its report is queued for writing. */
+    public void onDrillFinished(Consumer<String> listener) {
+        finishedListeners.add(listener);
+    }
+
+    public int activeDrills() {
+        return active.size();
+    }
+
+    @Override
+    public LineListener callStarted(CallLine line) {
+        String id = newDrillId(line.callId());
+        long seed = settings.seed() != null ? settings.seed() : (id.hashCode() * 0x9E3779B97F4A7C15L) ^ clock.millis();
+        Scenario scenario = settings.scenario();
+        DrillInfo info = new DrillInfo(id, line.remoteParty(), line.dialledNumber(), "sip", clock.instant());
+        FileDrillJournal journal;
+        try {
+            journal = new FileDrillJournal(info, store.drillDir(id), clock);
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "cannot start drill for call " + line.callId() + ": cannot write its directory: " + e.getMessage());
+            line.hangUp();
+            return IGNORE;
+        }
+        DrillSession session = new DrillSession(scenario, settings.difficulty(), seed);
+        DrillPipeline pipeline = new DrillPipeline(id, line, session, scenario, speech, journal,
+                new TurnDetector(settings.turnDetection()), this::finished);
+        active.put(id, pipeline);
+        LOG.log(Level.INFO, "drill " + id + " [" + line.callId() + "] call up from " + line.remoteParty()
+                + " to " + line.dialledNumber() + ": scenario " + scenario.id() + ", " + settings.difficulty().jsonName()
+                + ", seed " + seed);
+        mediaClock.add(pipeline);
+        return pipeline;
+    }
+
+    private void finished(DrillPipeline pipeline) {
+        active.remove(pipeline.drillId());
+        finishedListeners.forEach(listener -> listener.accept(pipeline.drillId()));
+    }
+
+    private String newDrillId(String callId) {
+        String base = ID_TIME.format(clock.instant()) + "-" + String.format("%04x", callId.hashCode() & 0xffff);
+        String id = base;
+        for (int n = 2; active.containsKey(id) || Files.exists(store.drillDir(id)); n++) id = base + "-" + n;
+        return id;
+    }
+
+    private static final LineListener IGNORE = new LineListener() {
+        @Override public void onAudio(short[] frame) {}
+        @Override public void onHold() {}
+        @Override public void onResume() {}
+        @Override public void onDtmf(char digit) {}
+        @Override public void onHangUp(String reason) {}
+    };
+}

@@ -1,0 +1,82 @@
+package callsim.app.pipeline;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The one thread that paces every call's audio: it ticks every 20 ms against absolute deadlines on
+ * the monotonic clock (System.nanoTime), so frames never drift, and if the thread is ever late it
+ * catches up with back-to-back ticks instead of stretching the call's timeline.
+ */
+public final class MediaClock implements AutoCloseable {
+    public static final int FRAME_MS = 20;
+    private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(FRAME_MS);
+    private static final Logger LOG = System.getLogger(MediaClock.class.getName());
+
+    /** Something that does one frame's worth of work per tick. */
+    public interface Ticking {
+        /** Called once per 20 ms frame; returns false when it is finished and can be dropped. */
+        boolean tick();
+    }
+
+    private final CopyOnWriteArrayList<Ticking> members = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long lateTicks;
+
+    public MediaClock() {
+        thread = new Thread(this::run, "media-clock");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MAX_PRIORITY);
+        thread.start();
+    }
+
+    public void add(Ticking member) {
+        members.add(member);
+    }
+
+    public int size() {
+        return members.size();
+    }
+
+    /** Ticks that started more than one frame late since start (a sign of overload). */
+    public long lateTicks() {
+        return lateTicks;
+    }
+
+    private void run() {
+        long next = System.nanoTime();
+        while (running) {
+            long now = System.nanoTime();
+            if (now < next) {
+                LockSupport.parkNanos(next - now);
+                continue;
+            }
+            if (now - next > FRAME_NANOS) lateTicks++;
+            for (Ticking member : members) {
+                try {
+                    if (!member.tick()) members.remove(member);
+                } catch (RuntimeException e) {
+                    // One broken call must not stop the audio of every other call.
+                    LOG.log(Level.ERROR, "call pipeline failed on a tick; dropping it", e);
+                    members.remove(member);
+                }
+            }
+            next += FRAME_NANOS;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

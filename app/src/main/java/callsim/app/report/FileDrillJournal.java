@@ -1,0 +1,132 @@
+package callsim.app.report;
+
+import callsim.app.pipeline.DrillJournal;
+import callsim.core.CallerAction;
+import callsim.core.DrillEvent;
+import callsim.core.DrillRecord;
+import callsim.speech.StereoWavWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A drill's directory under the data directory, written as the drill runs by one background thread:
+ * {@code events.jsonl} (every event and caller action, flushed per line), {@code recording.wav}
+ * (caller left, agent right; its header is kept valid as it grows) and {@code report.json}
+ * (replaced atomically after every agent turn and at the end).
+ */
+public final class FileDrillJournal implements DrillJournal {
+    private static final Logger LOG = System.getLogger(FileDrillJournal.class.getName());
+    private static final ObjectMapper LINES = new ObjectMapper();
+
+    private final DrillInfo info;
+    private final Path dir;
+    private final Clock clock;
+    private final ExecutorService writer;
+    private final BufferedWriter events;
+    private final StereoWavWriter recording;
+    private volatile boolean failed;
+
+    public FileDrillJournal(DrillInfo info, Path dir, Clock clock) throws IOException {
+        this.info = info;
+        this.dir = dir;
+        this.clock = clock;
+        Files.createDirectories(dir);
+        this.events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        this.recording = StereoWavWriter.open(dir.resolve("recording.wav"), 8000);
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "journal-" + info.id());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void audio(short[] callerFrame, short[] agentFrame) {
+        submit(() -> recording.append(callerFrame, agentFrame));
+    }
+
+    @Override
+    public void event(DrillEvent event) {
+        ObjectNode line = LINES.valueToTree(event);
+        line.put("type", event.getClass().getSimpleName());
+        submit(() -> writeLine(line));
+    }
+
+    @Override
+    public void action(long atMs, CallerAction action) {
+        ObjectNode line = LINES.valueToTree(action);
+        line.put("type", "Caller" + action.getClass().getSimpleName());
+        line.put("atMs", atMs);
+        submit(() -> writeLine(line));
+    }
+
+    @Override
+    public void snapshot(DrillRecord record, boolean complete) {
+        ObjectNode report = ReportJson.build(info, record, complete ? clock.instant() : null, complete);
+        submit(() -> writeReport(report));
+    }
+
+    @Override
+    public void close(DrillRecord finalRecord) {
+        snapshot(finalRecord, true);
+        submit(() -> {
+            events.close();
+            recording.close();
+        });
+        writer.shutdown();
+    }
+
+    /** Waits until everything queued is on disk (tests and orderly shutdown). */
+    public boolean awaitWritten(long timeout, TimeUnit unit) throws InterruptedException {
+        return writer.awaitTermination(timeout, unit);
+    }
+
+    private void writeLine(ObjectNode line) throws IOException {
+        events.write(LINES.writeValueAsString(line));
+        events.newLine();
+        events.flush();
+    }
+
+    private void writeReport(ObjectNode report) throws IOException {
+        Path temp = dir.resolve("report.json.tmp");
+        ReportJson.MAPPER.writeValue(temp.toFile(), report);
+        Files.move(temp, dir.resolve("report.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private interface IoWork {
+        void run() throws IOException;
+    }
+
+    private void submit(IoWork work) {
+        if (writer.isShutdown()) return;
+        writer.execute(() -> {
+            try {
+                work.run();
+            } catch (IOException | UncheckedIOException e) {
+                if (!failed) {
+                    failed = true;  // one clear line, not one per frame
+                    LOG.log(Level.ERROR, "drill " + info.id() + ": cannot write to " + dir + ": " + e.getMessage(), e);
+                }
+            }
+        });
+    }
+}

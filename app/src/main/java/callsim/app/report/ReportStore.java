@@ -1,0 +1,48 @@
+package callsim.app.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The drills kept under the data directory: {@code <data>/drills/<id>/report.json} and friends. */
+public final class ReportStore {
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,80}");
+    private final Path drills;
+
+    public ReportStore(Path dataDir) {
+        this.drills = dataDir.resolve("drills");
+    }
+
+    public Path drillDir(String id) {
+        if (!SAFE_ID.matcher(id).matches()) throw new IllegalArgumentException("not a drill id: '" + id + "'");
+        return drills.resolve(id);
+    }
+
+    /** Drill ids, oldest first (ids start with their start time, so they sort by it). */
+    public List<String> ids() throws IOException {
+        if (!Files.isDirectory(drills)) return List.of();
+        try (Stream<Path> dirs = Files.list(drills)) {
+            return dirs.filter(d -> Files.exists(d.resolve("report.json")))
+                    .map(d -> d.getFileName().toString())
+                    .sorted(Comparator.naturalOrder())
+                    .toList();
+        }
+    }
+
+    public Optional<JsonNode> report(String id) throws IOException {
+        Path file = drillDir(id).resolve("report.json");
+        if (!Files.exists(file)) return Optional.empty();
+        return Optional.of(ReportJson.MAPPER.readTree(file.toFile()));
+    }
+
+    public Optional<String> lastId() throws IOException {
+        List<String> ids = ids();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(ids.size() - 1));
+    }
+}
