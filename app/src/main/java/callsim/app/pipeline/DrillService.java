@@ -36,6 +36,7 @@ public final class DrillService implements CallHandler {
     private final MediaClock mediaClock;
     private final Clock clock;
     private final Map<String, DrillPipeline> active = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<Consumer<String>> startedListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> finishedListeners = new CopyOnWriteArrayList<>();
 
     public DrillService(Settings settings, SpeechServices speech, ReportStore store, MediaClock mediaClock, Clock clock) {
@@ -44,6 +45,11 @@ public final class DrillService implements CallHandler {
         this.store = store;
         this.mediaClock = mediaClock;
         this.clock = clock;
+    }
+
+    /** Called with the drill id whenever a call is answered and its drill starts. */
+    public void onDrillStarted(Consumer<String> listener) {
+        startedListeners.add(listener);
     }
 
     /** Called with the drill id whenever a drill ends and its report is queued for writing. */
@@ -77,6 +83,7 @@ public final class DrillService implements CallHandler {
                 + " to " + line.dialledNumber() + ": scenario " + scenario.id() + ", " + settings.difficulty().jsonName()
                 + ", seed " + seed);
         mediaClock.add(pipeline);
+        startedListeners.forEach(listener -> listener.accept(id));
         return pipeline;
     }
 

@@ -1,0 +1,111 @@
+package callsim.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import callsim.app.demo.ScriptedAgent;
+import callsim.telephony.DialledCall;
+import callsim.telephony.SipDialer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Whole drills over loopback SIP against the real pipeline: real TTS, VAD, Sphinx4 and RTP. */
+@ExtendWith(SharedCallsim.class)
+class DrillOverSipIT {
+
+    private static JsonNode finalReport(CallsimServer server, String id) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> server.store().report(id),
+                r -> r.isPresent() && r.get().path("complete").asBoolean()).orElseThrow();
+    }
+
+    @Test
+    void theScriptedAgentsDrillIsMeasuredAndReported(CallsimServer server) throws Exception {
+        CompletableFuture<String> drillId = new CompletableFuture<>();
+        server.drills().onDrillFinished(drillId::complete);
+        ScriptedAgent agent = new ScriptedAgent(server.speech().voice(), ScriptedAgent.DEFAULT_SCRIPT);
+        try (SipDialer dialer = SipDialer.start("127.0.0.1", 0)) {
+            DialledCall call = dialer.dial("sip:7000@127.0.0.1:" + server.sipPort(), agent, Duration.ofSeconds(10));
+            agent.attach(call);
+            server.mediaClock().add(agent);
+            String id = drillId.get(4, TimeUnit.MINUTES);
+            JsonNode report = finalReport(server, id);
+
+            JsonNode m = report.path("metrics");
+            assertThat(m.path("holdCount").asInt()).as("holds in %s", report).isEqualTo(1);
+            assertThat(m.path("holdSeconds").asDouble()).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.5));
+            assertThat(report.path("metrics").path("evidence").path("holds").get(0).path("announced").asBoolean())
+                    .as("the script asks before holding").isTrue();
+            assertThat(m.path("callerTalkSeconds").asDouble()).isGreaterThan(5);
+            assertThat(m.path("agentTalkSeconds").asDouble()).isGreaterThan(5);
+            assertThat(m.path("callerResponseLatencyMs").path("count").asInt()).isGreaterThan(0);
+
+            List<String> agentWords = new ArrayList<>();
+            int callerLines = 0;
+            for (JsonNode line : report.path("transcript")) {
+                if (line.path("speaker").asText().equals("agent")) agentWords.add(line.path("text").asText());
+                else callerLines++;
+            }
+            assertThat(callerLines).isGreaterThanOrEqualTo(3);
+            assertThat(String.join(" ", agentWords)).containsAnyOf("sorry", "refund", "hold", "charge");
+
+            List<Integer> anger = new ArrayList<>();
+            report.path("anger").forEach(p -> anger.add(p.path("value").asInt()));
+            assertThat(anger.get(anger.size() - 1)).as("anger curve %s", anger).isLessThan(anger.get(0));
+            assertThat(Files.size(server.store().drillDir(id).resolve("recording.wav"))).isGreaterThan(44 + 8000 * 4 * 10);
+        }
+    }
+
+    @Test
+    void anAgentWhoHangsUpMidUtteranceLeavesACompleteReportAndTheEndpointServesOn(CallsimServer server) throws Exception {
+        CompletableFuture<String> drillId = new CompletableFuture<>();
+        server.drills().onDrillFinished(drillId::complete);
+        CompletableFuture<String> started = new CompletableFuture<>();
+        server.drills().onDrillStarted(started::complete);
+        CompletableFuture<String> ended = new CompletableFuture<>();
+        try (SipDialer dialer = SipDialer.start("127.0.0.1", 0)) {
+            DialledCall call = dialer.dial("sip:7000@127.0.0.1:" + server.sipPort(), new QuietAgent(ended), Duration.ofSeconds(10));
+            // Hang up once the caller's opening is under way.
+            String startedId = started.get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> eventLogMentions(server, startedId, "CallerSpeechStarted"));
+            Thread.sleep(700);  // into the utterance, not an assertion
+            call.hangUp();
+            String id = drillId.get(30, TimeUnit.SECONDS);
+            assertThat(id).isEqualTo(startedId);
+            assertThat(ended.get(5, TimeUnit.SECONDS)).isNotBlank();
+            JsonNode report = finalReport(server, id);
+            JsonNode opening = report.path("transcript").get(0);
+            assertThat(opening.path("speaker").asText()).isEqualTo("caller");
+            assertThat(opening.path("text").asText()).isNotBlank();
+            assertThat(opening.path("endMs").asLong()).isBetween(500L, 3000L);
+            assertThat(report.path("outcome").asText()).isEqualTo("agent_ended");
+        }
+        assertThat(server.drills().activeDrills()).isZero();
+    }
+
+    private static boolean eventLogMentions(CallsimServer server, String id, String type) throws java.io.IOException {
+        java.nio.file.Path events = server.store().drillDir(id).resolve("events.jsonl");
+        return Files.exists(events) && Files.readString(events).contains(type);
+    }
+
+    /** An agent who says nothing: for tests about the line itself. */
+    static final class QuietAgent implements callsim.telephony.LineListener {
+        private final CompletableFuture<String> ended;
+
+        QuietAgent(CompletableFuture<String> ended) {
+            this.ended = ended;
+        }
+
+        @Override public void onAudio(short[] frame) {}
+        @Override public void onHold() {}
+        @Override public void onResume() {}
+        @Override public void onDtmf(char digit) {}
+        @Override public void onHangUp(String reason) { ended.complete(reason); }
+    }
+}

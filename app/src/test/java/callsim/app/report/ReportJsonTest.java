@@ -1,0 +1,106 @@
+package callsim.app.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import callsim.core.AngerPoint;
+import callsim.core.Difficulty;
+import callsim.core.DrillRecord;
+import callsim.core.HoldRecord;
+import callsim.core.LineMetrics;
+import callsim.core.Outcome;
+import callsim.core.Span;
+import callsim.core.Speaker;
+import callsim.core.TranscriptEntry;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportJsonTest {
+    static DrillRecord sampleRecord() {
+        LineMetrics metrics = new LineMetrics(
+                List.of(new HoldRecord(10_000, 15_200, true), new HoldRecord(30_000, 31_000, false)),
+                List.of(2_500L), List.of(),
+                List.of(new Span(2_500, 3_700)),
+                List.of(new Span(40_000, 46_000)),
+                List.of(new Span(2_500, 3_700), new Span(6_000, 9_000)),
+                List.of(new Span(0, 5_000), new Span(9_600, 12_000)),
+                List.of(400L, 600L, 900L));
+        return new DrillRecord("double-charge", Difficulty.NORMAL, 42, Outcome.RESOLVED, "remedy accepted", 50_000,
+                List.of(new TranscriptEntry(Speaker.CALLER, 0, 5_000, "You charged me twice!"),
+                        new TranscriptEntry(Speaker.AGENT, 6_000, 9_000, "i am so sorry")),
+                List.of(new AngerPoint(0, 75), new AngerPoint(9_100, 62)),
+                metrics);
+    }
+
+    @Test
+    void carriesTheFieldsTheIssueNamesWithSecondsDerivedFromEvidence() {
+        DrillInfo info = new DrillInfo("20261122-183012-3fa1", "sip:201@127.0.0.1", "7000", "sip",
+                Instant.parse("2026-11-22T18:30:12Z"));
+        JsonNode json = ReportJson.build(info, sampleRecord(), Instant.parse("2026-11-22T18:31:02Z"), true);
+
+        assertThat(json.path("id").asText()).isEqualTo("20261122-183012-3fa1");
+        assertThat(json.path("scenario").asText()).isEqualTo("double-charge");
+        assertThat(json.path("startedAt").asText()).isEqualTo("2026-11-22T18:30:12Z");
+        assertThat(json.path("endedAt").asText()).isEqualTo("2026-11-22T18:31:02Z");
+        assertThat(json.path("outcome").asText()).isEqualTo("resolved");
+        JsonNode m = json.path("metrics");
+        assertThat(m.path("holdCount").asInt()).isEqualTo(2);
+        assertThat(m.path("holdSeconds").asDouble()).isEqualTo(6.2);
+        assertThat(m.path("longestHoldSeconds").asDouble()).isEqualTo(5.2);
+        assertThat(m.path("agentInterruptions").asInt()).isEqualTo(1);
+        assertThat(m.path("callerInterruptions").asInt()).isZero();
+        assertThat(m.path("overtalkSeconds").asDouble()).isEqualTo(1.2);
+        assertThat(m.path("deadAirSeconds").asDouble()).isEqualTo(6.0);
+        assertThat(m.path("agentTalkSeconds").asDouble()).isEqualTo(4.2);
+        assertThat(m.path("callerTalkSeconds").asDouble()).isEqualTo(7.4);
+        assertThat(m.path("callerResponseLatencyMs").path("p50").asLong()).isEqualTo(600);
+        assertThat(m.path("callerResponseLatencyMs").path("p95").asLong()).isEqualTo(900);
+        assertThat(json.path("anger").get(1).path("atMs").asLong()).isEqualTo(9_100);
+        assertThat(json.path("anger").get(1).path("value").asInt()).isEqualTo(62);
+        JsonNode line = json.path("transcript").get(1);
+        assertThat(line.path("speaker").asText()).isEqualTo("agent");
+        assertThat(line.path("startMs").asLong()).isEqualTo(6_000);
+        assertThat(line.path("endMs").asLong()).isEqualTo(9_000);
+        assertThat(line.path("text").asText()).isEqualTo("i am so sorry");
+    }
+
+    @Test
+    void aDrillWithNoRepliesHasNoLatencyRatherThanAZero() {
+        DrillRecord r = sampleRecord();
+        DrillRecord none = new DrillRecord(r.scenarioId(), r.difficulty(), r.seed(), Outcome.IN_PROGRESS, "", 0,
+                List.of(), List.of(), new LineMetrics(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+        JsonNode json = ReportJson.build(new DrillInfo("x", "a", "7000", "sip", Instant.EPOCH), none, null, false);
+        assertThat(json.path("metrics").path("callerResponseLatencyMs").path("p50").isNull()).isTrue();
+        assertThat(json.path("endedAt").isNull()).isTrue();
+        assertThat(json.path("complete").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theStoreFindsTheLatestDrillAndRefusesPathTricks(@TempDir Path data) throws Exception {
+        ReportStore store = new ReportStore(data);
+        for (String id : List.of("20261122-100000-aaaa", "20261122-110000-bbbb")) {
+            Files.createDirectories(store.drillDir(id));
+            ReportJson.MAPPER.writeValue(store.drillDir(id).resolve("report.json").toFile(),
+                    ReportJson.build(new DrillInfo(id, "a", "7000", "sip", Instant.EPOCH), sampleRecord(), null, false));
+        }
+        Files.createDirectories(data.resolve("drills/20261122-120000-empty"));  // no report yet: not listed
+
+        assertThat(store.lastId()).contains("20261122-110000-bbbb");
+        assertThat(store.report("20261122-100000-aaaa")).isPresent();
+        assertThat(store.report("nope")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.drillDir("../../etc"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theTextReportShowsOutcomeMetricsAndTranscript() {
+        JsonNode json = ReportJson.build(new DrillInfo("d1", "sip:201@h", "7000", "sip", Instant.EPOCH), sampleRecord(), Instant.EPOCH, true);
+        String text = TextReport.format(json);
+        assertThat(text).contains("Outcome: resolved").contains("hold: 2, 6.2 s").contains("You charged me twice!")
+                .contains("caller response latency: p50 600 ms, p95 900 ms");
+    }
+}
