@@ -5,7 +5,8 @@ package callsim.speech;
  * an adaptive noise floor.
  *
  * <p>A frame is voiced when its level (after an 80 Hz high-pass that removes DC and hum) is both
- * {@code thresholdAboveFloorDb} over the noise floor and above {@code minSpeechDbfs}. The absolute
+ * {@code thresholdAboveFloorDb} over the noise floor and above {@code minSpeechDbfs}; right after a
+ * voiced frame a lower margin ({@code continueAboveFloorDb}) suffices, so soft word endings stay. The absolute
  * minimum keeps G.711 idle-channel noise and softphone comfort noise (typically -60 to -75 dBFS)
  * from ever counting as speech. The floor drops at once to any quieter frame and creeps up slowly
  * otherwise, starting from the first frame's level; when the level has been stationary (spread under {@code stationarySpreadDb} for
@@ -16,25 +17,31 @@ public final class VoiceActivityDetector {
 
     /**
      * @param sampleRate            samples per second of the audio
-     * @param thresholdAboveFloorDb how far over the noise floor a voiced frame must be
-     * @param minSpeechDbfs         a frame quieter than this is never voiced
+     * @param thresholdAboveFloorDb how far over the noise floor a frame must be to start voice
+     * @param continueAboveFloorDb  how far over it a frame right after a voiced one must be to
+     *                              continue voice (hysteresis: soft word endings are kept)
+     * @param minSpeechDbfs         a frame quieter than this never starts voice (and one more than
+     *                              the hysteresis below it never continues it)
      * @param floorRiseDbPerSecond  how fast the floor creeps up under louder frames
      * @param lowestFloorDbfs       the floor never drops below this (digital silence is not a floor)
      * @param stationaryMs          how long a steady level must last to be taken as noise
      * @param stationarySpreadDb    how steady (max - min level) counts as stationary
      */
-    public record Settings(int sampleRate, double thresholdAboveFloorDb, double minSpeechDbfs,
+    public record Settings(int sampleRate, double thresholdAboveFloorDb, double continueAboveFloorDb, double minSpeechDbfs,
                            double floorRiseDbPerSecond, double lowestFloorDbfs, int stationaryMs,
                            double stationarySpreadDb) {
         public Settings {
             if (sampleRate < 4000) throw new IllegalArgumentException("sample rate too low: " + sampleRate);
             if (thresholdAboveFloorDb <= 0) throw new IllegalArgumentException("thresholdAboveFloorDb must be positive");
+            if (continueAboveFloorDb <= 0 || continueAboveFloorDb > thresholdAboveFloorDb) {
+                throw new IllegalArgumentException("continueAboveFloorDb must be in (0, thresholdAboveFloorDb]");
+            }
             if (floorRiseDbPerSecond < 0) throw new IllegalArgumentException("floorRiseDbPerSecond must not be negative");
             if (stationaryMs < 100) throw new IllegalArgumentException("stationaryMs must be at least 100");
         }
 
         public static Settings defaults() {
-            return new Settings(8000, 10, -50, 5, -70, 1000, 4);
+            return new Settings(8000, 10, 6, -50, 5, -70, 1000, 4);
         }
     }
 
@@ -53,6 +60,7 @@ public final class VoiceActivityDetector {
     private int recentCount;
     private int recentNext;
     private boolean heardAnything;
+    private boolean previousVoiced;
 
     public VoiceActivityDetector(Settings settings) {
         this.settings = settings;
@@ -70,7 +78,10 @@ public final class VoiceActivityDetector {
             heardAnything = true;
             noiseFloorDbfs = Math.max(level, settings.lowestFloorDbfs());
         }
-        boolean voiced = level >= noiseFloorDbfs + settings.thresholdAboveFloorDb() && level >= settings.minSpeechDbfs();
+        double margin = previousVoiced ? settings.continueAboveFloorDb() : settings.thresholdAboveFloorDb();
+        double hysteresis = settings.thresholdAboveFloorDb() - margin;
+        boolean voiced = level >= noiseFloorDbfs + margin && level >= settings.minSpeechDbfs() - hysteresis;
+        previousVoiced = voiced;
         updateFloor(level, 1000.0 * frame.length / settings.sampleRate());
         return voiced;
     }
@@ -92,6 +103,7 @@ public final class VoiceActivityDetector {
         recentCount = 0;
         recentNext = 0;
         heardAnything = false;
+        previousVoiced = false;
     }
 
     private double level(short[] frame) {
