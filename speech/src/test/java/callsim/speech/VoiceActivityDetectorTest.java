@@ -24,10 +24,15 @@ class VoiceActivityDetectorTest {
     }
 
     @Test
-    void aDcOffsetIsNotSpeech() {
+    void aDcOffsetIsNeitherSpeechNorHidesIt() {
         short[] line = LineSignals.whiteNoise(-60, 3000, 6);
+        LineSignals.mixIn(line, LineSignals.buzz(-35, 1000), 2000);
         for (int i = 0; i < line.length; i++) line[i] += 6000; // a badly biased microphone: -15 dBFS of DC
-        assertThat(voicedFrames(line)).isZero();
+        short[] quiet = Arrays.copyOfRange(line, 0, 16000);
+        short[] speaking = Arrays.copyOfRange(line, 16000, 24000);
+
+        assertThat(voicedFrames(quiet)).isZero();
+        assertThat(voicedFrames(speaking)).isGreaterThan(40);
     }
 
     @Test
