@@ -1,0 +1,85 @@
+package callsim.speech;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a 16-bit stereo PCM WAV file as audio arrives (e.g. caller left, agent right).
+ *
+ * <p>The RIFF sizes are patched on {@link #close()} and also every {@value #HEADER_REFRESH_SECONDS}
+ * seconds of audio, so a crashed process leaves a playable file missing at most those last seconds.
+ * This does file I/O: feed it from a recorder thread, not from the 20 ms audio clock. Not
+ * thread-safe.
+ */
+public final class StereoWavWriter implements AutoCloseable {
+    static final int HEADER_REFRESH_SECONDS = 5;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final int sampleRate;
+    private long dataBytes;
+    private long bytesAtLastHeader;
+    private boolean closed;
+
+    private StereoWavWriter(Path file, FileChannel channel, int sampleRate) {
+        this.file = file;
+        this.channel = channel;
+        this.sampleRate = sampleRate;
+    }
+
+    /** Creates (or truncates) {@code file} and writes a header for an empty recording. */
+    public static StereoWavWriter open(Path file, int sampleRate) throws IOException {
+        if (sampleRate <= 0) throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        StereoWavWriter writer = new StereoWavWriter(file, channel, sampleRate);
+        try {
+            writer.writeHeader();
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return writer;
+    }
+
+    /** Appends one block of audio; {@code left} and {@code right} must have the same length. */
+    public void append(short[] left, short[] right) throws IOException {
+        if (closed) throw new IllegalStateException("recording " + file + " is closed");
+        if (left.length != right.length) {
+            throw new IllegalArgumentException("left and right differ in length: " + left.length + " vs " + right.length);
+        }
+        ByteBuffer frames = ByteBuffer.allocate(4 * left.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < left.length; i++) frames.putShort(left[i]).putShort(right[i]);
+        frames.flip();
+        while (frames.hasRemaining()) channel.write(frames, WavFile.HEADER_BYTES + dataBytes + frames.position());
+        dataBytes += 4L * left.length;
+        if (dataBytes - bytesAtLastHeader >= 4L * sampleRate * HEADER_REFRESH_SECONDS) writeHeader();
+    }
+
+    /** Milliseconds of audio written so far. */
+    public long durationMs() {
+        return dataBytes / 4 * 1000 / sampleRate;
+    }
+
+    /** Patches the header with the final sizes and closes the file. Idempotent. */
+    @Override
+    public void close() throws IOException {
+        if (closed) return;
+        closed = true;
+        try (channel) {
+            writeHeader();
+        }
+    }
+
+    private void writeHeader() throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(WavFile.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        WavFile.putHeader(header, sampleRate, 2, dataBytes);
+        header.flip();
+        while (header.hasRemaining()) channel.write(header, header.position());
+        bytesAtLastHeader = dataBytes;
+    }
+}

@@ -1,0 +1,148 @@
+package callsim.speech;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns frame-level voice activity on the agent's line into speech segments and turns.
+ *
+ * <p>A segment starts once {@code onsetVoicedFrames} of the last {@code onsetWindowFrames} frames
+ * are voiced (so a click does not count), stamped at the first voiced frame of that window. It
+ * stops once {@code hangoverMs} pass without a voiced frame, so pauses between words do not split
+ * it. A turn ends once {@code endOfTurnSilenceMs} pass after its last segment. Not thread-safe:
+ * feed it from one thread, frame by frame, in order.
+ */
+public final class TurnDetector {
+
+    /**
+     * @param hangoverMs         silence that ends a speech segment (METRICS.md: about 300 ms)
+     * @param endOfTurnSilenceMs silence that ends a turn (METRICS.md: about 500-800 ms)
+     * @param onsetWindowFrames  frames looked at to confirm an onset
+     * @param onsetVoicedFrames  voiced frames among them needed to confirm it
+     * @param vad                voice activity settings, including the sample rate
+     */
+    public record Settings(int hangoverMs, int endOfTurnSilenceMs, int onsetWindowFrames, int onsetVoicedFrames,
+                           VoiceActivityDetector.Settings vad) {
+        public Settings {
+            if (hangoverMs < 0) throw new IllegalArgumentException("hangoverMs must not be negative: " + hangoverMs);
+            if (endOfTurnSilenceMs < hangoverMs || endOfTurnSilenceMs > 10_000) {
+                throw new IllegalArgumentException("endOfTurnSilenceMs must be between hangoverMs (" + hangoverMs
+                        + ") and 10000, was " + endOfTurnSilenceMs);
+            }
+            if (onsetWindowFrames < 1 || onsetVoicedFrames < 1 || onsetVoicedFrames > onsetWindowFrames) {
+                throw new IllegalArgumentException("need 1 <= onsetVoicedFrames (" + onsetVoicedFrames
+                        + ") <= onsetWindowFrames (" + onsetWindowFrames + ")");
+            }
+            if (vad == null) throw new IllegalArgumentException("vad settings are null");
+        }
+
+        public static Settings defaults() {
+            return new Settings(300, 700, 4, 3, VoiceActivityDetector.Settings.defaults());
+        }
+
+        public Settings withEndOfTurnSilenceMs(int ms) {
+            return new Settings(hangoverMs, ms, onsetWindowFrames, onsetVoicedFrames, vad);
+        }
+    }
+
+    private final Settings settings;
+    private final VoiceActivityDetector vad;
+    private static final long UNVOICED = Long.MIN_VALUE;
+    /** Start times of recent frames, or UNVOICED; a ring of onsetWindowFrames. */
+    private final long[] windowVoicedStarts;
+    private int windowNext;
+    private boolean speaking;
+    private boolean inTurn;
+    private long turnStartMs;
+    private long lastVoicedEndMs;
+
+    public TurnDetector(Settings settings) {
+        this.settings = settings;
+        this.vad = new VoiceActivityDetector(settings.vad());
+        this.windowVoicedStarts = new long[settings.onsetWindowFrames()];
+        clearWindow();
+    }
+
+    /**
+     * Takes the next frame of line audio starting at {@code frameStartMs} and returns what happened
+     * (usually nothing; at most a turn end and a speech start).
+     */
+    public List<TurnEvent> accept(short[] frame, long frameStartMs) {
+        boolean voiced = vad.isVoiced(frame);
+        long frameEndMs = frameStartMs + frame.length * 1000L / settings.vad().sampleRate();
+        List<TurnEvent> events = new ArrayList<>(2);
+        if (speaking) {
+            if (voiced) {
+                lastVoicedEndMs = frameEndMs;
+            } else if (frameEndMs - lastVoicedEndMs >= settings.hangoverMs()) {
+                speaking = false;
+                events.add(new TurnEvent.SpeechStopped(lastVoicedEndMs));
+                clearWindow();
+            }
+            return events;
+        }
+        windowVoicedStarts[windowNext] = voiced ? frameStartMs : UNVOICED;
+        windowNext = (windowNext + 1) % windowVoicedStarts.length;
+        long turnDeadlineMs = lastVoicedEndMs + settings.endOfTurnSilenceMs();
+        if (voicedInWindow() >= settings.onsetVoicedFrames()) {
+            long onsetMs = firstVoicedStartInWindow();
+            if (inTurn && onsetMs >= turnDeadlineMs) endTurn(events);
+            if (!inTurn) {
+                inTurn = true;
+                turnStartMs = onsetMs;
+            }
+            speaking = true;
+            lastVoicedEndMs = frameEndMs;
+            events.add(new TurnEvent.SpeechStarted(onsetMs));
+            clearWindow();
+        } else if (inTurn && frameEndMs >= turnDeadlineMs && firstVoicedStartInWindow() >= turnDeadlineMs) {
+            // A pending onset that began before the deadline might still continue this turn.
+            endTurn(events);
+        }
+        return events;
+    }
+
+    /** Forgets the current segment and turn without reporting them (e.g. the call goes on hold). */
+    public void reset() {
+        speaking = false;
+        inTurn = false;
+        clearWindow();
+    }
+
+    /** Whether a speech segment is in progress (including its hangover). */
+    public boolean isSpeaking() {
+        return speaking;
+    }
+
+    /** Whether a turn has started and not yet ended. */
+    public boolean isInTurn() {
+        return inTurn;
+    }
+
+    /** The current noise floor estimate, dBFS, for diagnostics. */
+    public double noiseFloorDbfs() {
+        return vad.noiseFloorDbfs();
+    }
+
+    private void endTurn(List<TurnEvent> events) {
+        events.add(new TurnEvent.TurnEnded(turnStartMs, lastVoicedEndMs));
+        inTurn = false;
+    }
+
+    private int voicedInWindow() {
+        int count = 0;
+        for (long start : windowVoicedStarts) if (start != UNVOICED) count++;
+        return count;
+    }
+
+    private long firstVoicedStartInWindow() {
+        long first = Long.MAX_VALUE;
+        for (long start : windowVoicedStarts) if (start != UNVOICED) first = Math.min(first, start);
+        return first;
+    }
+
+    private void clearWindow() {
+        java.util.Arrays.fill(windowVoicedStarts, UNVOICED);
+        windowNext = 0;
+    }
+}
