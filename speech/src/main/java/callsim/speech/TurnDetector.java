@@ -102,6 +102,21 @@ public final class TurnDetector {
         return events;
     }
 
+    /**
+     * Closes whatever is open as if the silence had run its course (the call went on hold or ended):
+     * a segment in progress stops at its last voiced frame, and an open turn ends.
+     */
+    public List<TurnEvent> flush() {
+        List<TurnEvent> events = new ArrayList<>(2);
+        if (speaking) {
+            speaking = false;
+            events.add(new TurnEvent.SpeechStopped(lastVoicedEndMs));
+        }
+        if (inTurn) endTurn(events);
+        clearWindow();
+        return events;
+    }
+
     /** Forgets the current segment and turn without reporting them (e.g. the call goes on hold). */
     public void reset() {
         speaking = false;

@@ -43,6 +43,19 @@ class TurnDetectorTest {
     }
 
     @Test
+    void flushClosesAnOpenSegmentAndTurnAtTheLastVoicedFrame() {
+        short[] line = quietLine(1600);
+        mixIn(line, buzz(-20, 1000), 500);  // still voiced when the line goes on hold at 1.6 s
+        TurnDetector detector = detector();
+        List<TimedEvent> before = run(detector, viaMuLaw(line));
+        assertThat(before).extracting(TimedEvent::event).containsExactly(new SpeechStarted(500));
+
+        assertThat(detector.flush()).containsExactly(new SpeechStopped(1500), new TurnEnded(500, 1500));
+        assertThat(detector.flush()).isEmpty();
+        assertThat(detector.isInTurn()).isFalse();
+    }
+
+    @Test
     void lowLevelNoiseIsNeverSpeech() {
         short[] line = viaMuLaw(whiteNoise(-55, 10_000, 7));
         assertThat(run(detector(), line)).isEmpty();

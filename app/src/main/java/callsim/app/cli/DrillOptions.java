@@ -34,6 +34,6 @@ final class DrillOptions {
             throw new IllegalArgumentException("--recognizers must be between 1 and 32, not " + recognizers);
         }
         return new DrillService.Settings(scenario, Difficulty.parse(difficulty), seed,
-                TurnDetector.Settings.defaults().withEndOfTurnMs(endOfTurnMs));
+                TurnDetector.Settings.defaults().withEndOfTurnSilenceMs(endOfTurnMs));
     }
 }

@@ -45,7 +45,7 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
 
     private final CallerVoice voice;
     private final ArrayDeque<Step> script;
-    private final TurnDetector callerTurns = new TurnDetector(TurnDetector.Settings.defaults().withEndOfTurnMs(800));
+    private final TurnDetector callerTurns = new TurnDetector(TurnDetector.Settings.defaults().withEndOfTurnSilenceMs(800));
     private final Queue<short[]> heard = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<String> ended = new CompletableFuture<>();
     private volatile DialledCall call;

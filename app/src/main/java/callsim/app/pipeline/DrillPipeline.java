@@ -177,7 +177,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     }
 
     private void endAgentTurnForHold(long t) {
-        for (TurnEvent event : turnDetector.flush(t)) {
+        for (TurnEvent event : turnDetector.flush()) {
             if (event instanceof TurnEvent.SpeechStopped stopped) {
                 dispatch(new DrillEvent.AgentSpeechStopped(stopped.atMs()));
             } else if (event instanceof TurnEvent.TurnEnded ended) {
