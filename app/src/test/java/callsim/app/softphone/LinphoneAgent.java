@@ -1,8 +1,6 @@
 package callsim.app.softphone;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
  * A real softphone for end-to-end tests: Debian's {@code linphonec} as a child process, driven by
@@ -28,20 +23,16 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * linphonec's output. {@link #close()} always leaves no process behind.
  */
 public final class LinphoneAgent implements AutoCloseable {
-    public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration QUIT_GRACE = Duration.ofSeconds(5);
-    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+    public static final Duration COMMAND_TIMEOUT = LinphoneProcess.COMMAND_TIMEOUT;
     /** Margin after a line's length before the microphone is switched back to silence. */
     private static final Duration PLAYBACK_MARGIN = Duration.ofMillis(300);
     private static final System.Logger LOG = System.getLogger(LinphoneAgent.class.getName());
 
-    private final Process process;
+    private final LinphoneProcess linphonec;
     private final ProcessOutput output;
-    private final OutputStream stdin;
     private final int sipPort;
     private final Path silence;
     private final Path logFile;
-    private final Thread killOnExit;
     private final ScheduledExecutorService playbackTimer;
     private int callId = -1;
     private int callMark;
@@ -50,17 +41,14 @@ public final class LinphoneAgent implements AutoCloseable {
     private CompletableFuture<Void> playbackDone = CompletableFuture.completedFuture(null);
     private boolean closed;
 
-    private LinphoneAgent(Process process, Path logFile, int sipPort, Path silence) {
-        this.process = process;
+    private LinphoneAgent(LinphoneProcess linphonec, Path logFile, int sipPort, Path silence) {
+        this.linphonec = linphonec;
+        this.output = linphonec.output();
         this.logFile = logFile;
         this.sipPort = sipPort;
         this.silence = silence;
-        this.stdin = process.getOutputStream();
-        this.output = new ProcessOutput(process.getInputStream(), logFile, "linphonec-output-" + process.pid());
-        this.killOnExit = new Thread(() -> killTree(process), "linphonec-kill-" + process.pid());
-        Runtime.getRuntime().addShutdownHook(killOnExit);
         this.playbackTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "linphonec-playback-" + process.pid());
+            Thread thread = new Thread(runnable, "linphonec-playback-" + linphonec.pid());
             thread.setDaemon(true);
             return thread;
         });
@@ -81,17 +69,9 @@ public final class LinphoneAgent implements AutoCloseable {
         int sipPort = LoopbackPorts.freeBlock(1);
         Path rc = dir.resolve("linphonerc");
         new LinphoneConfig(sipPort, LoopbackPorts.freeBlock(LinphoneConfig.RTP_PORTS), silence).writeTo(rc);
-        ProcessBuilder builder = new ProcessBuilder("linphonec", "-c", rc.toString()).redirectErrorStream(true);
-        builder.environment().put("HOME", home.toString());
-        // linphonec echoes each command through readline, which wraps it at 80 columns without this.
-        builder.environment().put("COLUMNS", "10000");
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run linphonec (install it: apt-get install linphone-cli)", e);
-        }
-        LinphoneAgent agent = new LinphoneAgent(process, dir.resolve("linphonec.log"), sipPort, silence);
+        Path logFile = dir.resolve("linphonec.log");
+        LinphoneProcess linphonec = LinphoneProcess.start(rc, home, logFile);
+        LinphoneAgent agent = new LinphoneAgent(linphonec, logFile, sipPort, silence);
         try {
             agent.initialise();
             return agent;
@@ -127,7 +107,7 @@ public final class LinphoneAgent implements AutoCloseable {
     }
 
     public long pid() {
-        return process.pid();
+        return linphonec.pid();
     }
 
     public Path logFile() {
@@ -150,7 +130,7 @@ public final class LinphoneAgent implements AutoCloseable {
      * WAV header is only complete once the call has ended.
      */
     public synchronized void recordTo(Path wav) throws IOException {
-        send("record " + checkedPath(wav.toAbsolutePath(), false));
+        send("record " + CommandArguments.path(wav.toAbsolutePath(), false));
     }
 
     /** Dials {@code sipUri}; returns once linphonec has assigned the call an id. */
@@ -195,8 +175,8 @@ public final class LinphoneAgent implements AutoCloseable {
             throw new IllegalStateException("play() needs a connected call: before a call linphonec would"
                     + " loop the file as the microphone for the whole call");
         }
-        Path file = checkedPath(wav.toAbsolutePath(), true);
-        Duration length = lengthOf(file);
+        Path file = CommandArguments.path(wav.toAbsolutePath(), true);
+        Duration length = CommandArguments.wavLength(file);
         send("play " + file);
         playbackDone.complete(null);
         playbackDone = new CompletableFuture<>();
@@ -232,7 +212,7 @@ public final class LinphoneAgent implements AutoCloseable {
     }
 
     private synchronized void silenceAfter(long generation) {
-        if (generation != playGeneration || closed || !process.isAlive()) {
+        if (generation != playGeneration || !linphonec.isRunning()) {
             return;
         }
         try {
@@ -322,52 +302,11 @@ public final class LinphoneAgent implements AutoCloseable {
         closed = true;
         playbackTimer.shutdownNow();
         playbackDone.complete(null);
-        try {
-            if (process.isAlive()) {
-                stdin.write("quit\n".getBytes(StandardCharsets.UTF_8));
-                stdin.flush();
-            }
-            stdin.close();
-        } catch (IOException e) {
-            // linphonec already closed its stdin: it is exiting or gone.
-        }
-        try {
-            if (!process.waitFor(QUIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "linphonec ignored quit; killing it");
-                killTree(process);
-                if (!process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new IllegalStateException("linphonec " + process.pid() + " survived SIGKILL");
-                }
-            }
-        } catch (InterruptedException e) {
-            killTree(process);
-            Thread.currentThread().interrupt();
-        } finally {
-            output.join(Duration.ofSeconds(2));
-            try {
-                Runtime.getRuntime().removeShutdownHook(killOnExit);
-            } catch (IllegalStateException e) {
-                // The JVM is shutting down: the hook runs anyway, which is harmless.
-            }
-        }
+        linphonec.close();
     }
 
-    private static void killTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-    }
-
-    /** Writes a command and waits until linphonec echoes it, i.e. has read and handled it. */
     private void send(String command) throws IOException {
-        if (closed || !process.isAlive()) {
-            throw new IllegalStateException("linphonec is not running; cannot send '" + command + "'\n"
-                    + output.tail());
-        }
-        int mark = output.mark();
-        stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-        output.await(Pattern.compile("^" + Pattern.quote(command) + "$"), null, mark, COMMAND_TIMEOUT,
-                "linphonec handling '" + command + "'");
+        linphonec.send(command);
     }
 
     private Pattern callEnd() {
@@ -381,25 +320,6 @@ public final class LinphoneAgent implements AutoCloseable {
     private void requireCall() {
         if (callId < 0) {
             throw new IllegalStateException("no call was dialled");
-        }
-    }
-
-    private static Path checkedPath(Path file, boolean mustExist) {
-        if (file.toString().contains(" ")) {
-            throw new IllegalArgumentException("linphonec cannot take paths with spaces: " + file);
-        }
-        if (mustExist ? !Files.isRegularFile(file) : !Files.isDirectory(file.getParent())) {
-            throw new IllegalArgumentException((mustExist ? "no such file: " : "no such directory for: ") + file);
-        }
-        return file;
-    }
-
-    private static Duration lengthOf(Path wav) throws IOException {
-        try {
-            AudioFileFormat format = AudioSystem.getAudioFileFormat(wav.toFile());
-            return Duration.ofMillis((long) (format.getFrameLength() * 1000L / format.getFormat().getFrameRate()));
-        } catch (UnsupportedAudioFileException e) {
-            throw new IllegalArgumentException("not a WAV file linphonec can play: " + wav, e);
         }
     }
 }
