@@ -34,6 +34,27 @@ final class DrillEventLog {
         return ofType(type).size();
     }
 
+    /** True when the caller has spoken since the last event of {@code type} and is silent again. */
+    boolean callerSpokeSince(String type) throws IOException {
+        List<JsonNode> events = all();
+        boolean spoke = false;
+        boolean seen = false;
+        int open = 0;
+        for (JsonNode e : events) {
+            String t = e.path("type").asText();
+            if (t.equals(type)) {
+                seen = true;
+                spoke = false;
+            }
+            if (t.equals("CallerSpeechStarted")) {
+                open++;
+                spoke = seen;
+            }
+            if (t.equals("CallerSpeechEnded")) open--;
+        }
+        return spoke && open == 0;
+    }
+
     /** True when the caller is silent and has nothing left to say in reply to the agent's last turn. */
     boolean callerDone(int agentTurns) throws IOException {
         List<JsonNode> events = all();

@@ -74,7 +74,7 @@ class SoftphoneDrillIT {
             await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
             phone.resume();
             pausedSeconds = (System.nanoTime() - pausedAt) / 1e9;
-            await().atMost(CALLER_TURN).until(() -> events.count("HoldEnded") == 1 && events.callerDone(2));
+            await().atMost(CALLER_TURN).until(() -> events.callerSpokeSince("HoldEnded"));
 
             // 4. A solution, then hang up once the caller has answered it.
             phone.play(solution);
