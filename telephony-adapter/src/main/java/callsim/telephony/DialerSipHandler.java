@@ -80,7 +80,7 @@ final class DialerSipHandler implements SipListener {
         if (transaction == null) {
             transaction = provider.getNewServerTransaction(event.getRequest());
         }
-        transaction.sendResponse(messages.createResponse(status, event.getRequest()));
+        transaction.sendResponse(SipMessages.response(messages, status, event.getRequest()));
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class DialledCall implements CallLine {
 
     @Override
     public void hangUp() {
-        end("simulator hung up", true);
+        end("local hang-up", true);
     }
 
     int rtpPort() {

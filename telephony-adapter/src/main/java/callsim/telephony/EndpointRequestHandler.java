@@ -54,7 +54,7 @@ final class EndpointRequestHandler implements SipListener {
                 case Request.OPTIONS -> onOptions(event);
                 default -> {
                     LOG.log(Level.WARNING, "refused {0} from {1}: method not supported", request.getMethod(), describeSender(request));
-                    Response refusal = agent.messages.createResponse(Response.METHOD_NOT_ALLOWED, request);
+                    Response refusal = SipMessages.response(agent.messages, Response.METHOD_NOT_ALLOWED, request);
                     refusal.addHeader(agent.headers.createAllowHeader(ALLOWED_METHODS));
                     respond(event, refusal);
                 }
@@ -74,7 +74,7 @@ final class EndpointRequestHandler implements SipListener {
         String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
         if (existing == null && toTag != null) {
             LOG.log(Level.WARNING, "refused re-INVITE for unknown call {0} from {1}", callId, describeSender(request));
-            respond(event, agent.messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            respond(event, SipMessages.response(agent.messages, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
         ServerTransaction transaction = serverTransaction(event);
@@ -82,7 +82,7 @@ final class EndpointRequestHandler implements SipListener {
             return; // a retransmission the stack already answers
         }
         if (existing == null) {
-            transaction.sendResponse(agent.messages.createResponse(Response.TRYING, request));
+            transaction.sendResponse(SipMessages.response(agent.messages, Response.TRYING, request));
         }
         SdpDescription offer;
         NegotiatedMedia media;
@@ -113,6 +113,7 @@ final class EndpointRequestHandler implements SipListener {
             reject(transaction, Response.SERVICE_UNAVAILABLE, callId, e.getMessage());
             return;
         }
+        agent.provider.getNewDialog(transaction);
         InboundCall call = new InboundCall(agent, request, transaction, offer, media, rtpSocket,
                 endpoint.config().mediaTimeout(), ended -> endpoint.calls().remove(ended.callId(), ended));
         endpoint.calls().put(callId, call);
@@ -146,7 +147,7 @@ final class EndpointRequestHandler implements SipListener {
         InboundCall call = endpoint.calls().get(SipMessages.callId(request));
         if (call == null) {
             LOG.log(Level.WARNING, "refused BYE for unknown call {0} from {1}", SipMessages.callId(request), describeSender(request));
-            respond(event, agent.messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            respond(event, SipMessages.response(agent.messages, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
         ServerTransaction transaction = serverTransaction(event);
@@ -160,15 +161,15 @@ final class EndpointRequestHandler implements SipListener {
         InboundCall call = endpoint.calls().get(SipMessages.callId(request));
         if (call == null) {
             LOG.log(Level.WARNING, "refused CANCEL for unknown call {0} from {1}", SipMessages.callId(request), describeSender(request));
-            respond(event, agent.messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            respond(event, SipMessages.response(agent.messages, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
-        respond(event, agent.messages.createResponse(Response.OK, request));
+        respond(event, SipMessages.response(agent.messages, Response.OK, request));
         call.cancel(); // no effect once answered (RFC 3261 section 9.2)
     }
 
     private void onOptions(RequestEvent event) throws Exception {
-        Response ok = agent.messages.createResponse(Response.OK, event.getRequest());
+        Response ok = SipMessages.response(agent.messages, Response.OK, event.getRequest());
         ok.addHeader(agent.headers.createAllowHeader(ALLOWED_METHODS));
         ok.addHeader(agent.headers.createAcceptHeader("application", "sdp"));
         ok.addHeader(agent.serverHeader());
@@ -178,7 +179,7 @@ final class EndpointRequestHandler implements SipListener {
     private void reject(ServerTransaction transaction, int status, String callId, String why) throws Exception {
         Request request = transaction.getRequest();
         LOG.log(Level.WARNING, "rejected INVITE {0} from {1} with {2}: {3}", callId, describeSender(request), status, why);
-        Response response = agent.messages.createResponse(status, request);
+        Response response = SipMessages.response(agent.messages, status, request);
         SipMessages.setToTag(response, SipAgent.newTag());
         transaction.sendResponse(response);
     }
@@ -207,7 +208,7 @@ final class EndpointRequestHandler implements SipListener {
 
     private void respondQuietly(RequestEvent event, int status) {
         try {
-            respond(event, agent.messages.createResponse(status, event.getRequest()));
+            respond(event, SipMessages.response(agent.messages, status, event.getRequest()));
         } catch (Exception ignored) {
             // already logged the original failure; nothing more to do for this request
         }

@@ -81,7 +81,7 @@ final class InboundCall implements CallLine {
     /** 180 Ringing while the answer is delayed. */
     synchronized void ring() throws Exception {
         if (state == State.RINGING) {
-            Response ringing = agent.messages.createResponse(Response.RINGING, inviteTransaction.getRequest());
+            Response ringing = SipMessages.response(agent.messages, Response.RINGING, inviteTransaction.getRequest());
             SipMessages.setToTag(ringing, localTag);
             ringing.addHeader(agent.contact(dialledNumber));
             inviteTransaction.sendResponse(ringing);
@@ -103,7 +103,7 @@ final class InboundCall implements CallLine {
         if (state != State.RINGING) {
             return false;
         }
-        Response terminated = agent.messages.createResponse(Response.REQUEST_TERMINATED, inviteTransaction.getRequest());
+        Response terminated = SipMessages.response(agent.messages, Response.REQUEST_TERMINATED, inviteTransaction.getRequest());
         SipMessages.setToTag(terminated, localTag);
         inviteTransaction.sendResponse(terminated);
         LOG.log(Level.INFO, "call {0} cancelled by {1} before answer", callId, remoteParty);
@@ -173,7 +173,7 @@ final class InboundCall implements CallLine {
 
     /** BYE from the agent. */
     void remoteBye(ServerTransaction transaction) throws Exception {
-        transaction.sendResponse(agent.messages.createResponse(Response.OK, transaction.getRequest()));
+        transaction.sendResponse(SipMessages.response(agent.messages, Response.OK, transaction.getRequest()));
         end("agent hung up", false);
     }
 
@@ -230,7 +230,7 @@ final class InboundCall implements CallLine {
     }
 
     private Response okWithAnswer(Request request) throws Exception {
-        Response ok = agent.messages.createResponse(Response.OK, request);
+        Response ok = SipMessages.response(agent.messages, Response.OK, request);
         SipMessages.setToTag(ok, localTag);
         ok.addHeader(agent.contact(dialledNumber));
         ok.addHeader(agent.serverHeader());

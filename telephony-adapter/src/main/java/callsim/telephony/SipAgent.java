@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.TooManyListenersException;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sip.ListeningPoint;
 import javax.sip.SipException;
 import javax.sip.SipListener;
@@ -43,6 +44,7 @@ final class SipAgent implements AutoCloseable {
     final int port;
     private final String userAgent;
     private final ListeningPoint listeningPoint;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipAgent(SipStack stack, ListeningPoint listeningPoint, SipProvider provider, String host, String userAgent) {
         this.stack = stack;
@@ -96,7 +98,9 @@ final class SipAgent implements AutoCloseable {
     private static Properties stackProperties(String role) {
         Properties properties = new Properties();
         properties.setProperty("javax.sip.STACK_NAME", "callsim-" + role + "-" + UUID.randomUUID());
-        properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+        // dialogs are created explicitly: with automatic support the stack answers stray BYEs itself
+        // (481 with RFC 2543 wording, no log line) before we can see them
+        properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", JainSipStackLogger.class.getName());
         properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", JainSipServerLogger.class.getName());
         properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
@@ -129,6 +133,9 @@ final class SipAgent implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             stack.deleteSipProvider(provider);
             stack.deleteListeningPoint(listeningPoint);

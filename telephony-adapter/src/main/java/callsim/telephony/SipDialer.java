@@ -74,6 +74,7 @@ public final class SipDialer implements AutoCloseable {
         try {
             Request invite = newInvite(target, callId, call.offer(MediaDirection.SENDRECV));
             transaction = agent.provider.getNewClientTransaction(invite);
+            agent.provider.getNewDialog(transaction);
             transaction.sendRequest();
         } catch (Exception e) {
             call.end("could not send INVITE", false);

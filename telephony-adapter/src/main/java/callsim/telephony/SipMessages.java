@@ -3,17 +3,45 @@ package callsim.telephony;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.Map;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Message;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /** Small helpers over JAIN-SIP messages shared by the endpoint and the dialer. */
 final class SipMessages {
     private SipMessages() {}
+
+    /**
+     * A response with the RFC 3261 reason phrase; JAIN-SIP's own phrases differ in case and wording
+     * ("Bad request", "Call leg/Transaction does not exist"), which some peers and tests compare.
+     */
+    static Response response(MessageFactory messages, int status, Request request) throws ParseException {
+        Response response = messages.createResponse(status, request);
+        String phrase = REASON_PHRASES.get(status);
+        if (phrase != null) {
+            response.setReasonPhrase(phrase);
+        }
+        return response;
+    }
+
+    private static final Map<Integer, String> REASON_PHRASES = Map.ofEntries(
+            Map.entry(100, "Trying"),
+            Map.entry(180, "Ringing"),
+            Map.entry(200, "OK"),
+            Map.entry(400, "Bad Request"),
+            Map.entry(405, "Method Not Allowed"),
+            Map.entry(481, "Call/Transaction Does Not Exist"),
+            Map.entry(487, "Request Terminated"),
+            Map.entry(488, "Not Acceptable Here"),
+            Map.entry(500, "Server Internal Error"),
+            Map.entry(503, "Service Unavailable"));
 
     static String callId(Message message) {
         return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();

@@ -83,6 +83,28 @@ final class RawSipPeer implements AutoCloseable {
                 + "m=audio " + rtpPort + " RTP/AVP " + payloadTypes + "\r\na=sendrecv\r\n";
     }
 
+    /** The ACK for a final response (same Call-ID, the response's To tag). */
+    String ackFor(String response, String callId) {
+        return request("ACK", callId, 1, header(response, "To").replaceAll(".*;tag=([^;\\s]+).*", "$1"), "", null);
+    }
+
+    static String header(String message, String name) {
+        for (String line : message.split("\r\n")) {
+            if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+                return line.substring(name.length() + 1).strip();
+            }
+        }
+        throw new AssertionError("no " + name + " header in:\n" + message);
+    }
+
+    static int sdpAudioPort(String message) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("m=audio (\\d+) ").matcher(message);
+        if (!matcher.find()) {
+            throw new AssertionError("no m=audio line in:\n" + message);
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
     @Override
     public void close() {
         socket.close();

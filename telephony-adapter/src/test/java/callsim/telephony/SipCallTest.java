@@ -95,7 +95,7 @@ class SipCallTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !handler.listeners.get(0).hangUps.isEmpty());
         assertThat(handler.listeners.get(0).hangUps).containsExactly("agent hung up");
-        assertThat(agentSide.hangUps).containsExactly("simulator hung up");
+        assertThat(agentSide.hangUps).containsExactly("local hang-up");
         await().atMost(Duration.ofSeconds(5)).until(() -> endpoint.activeCalls() == 0);
     }
 
