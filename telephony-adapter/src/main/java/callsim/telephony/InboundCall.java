@@ -133,10 +133,16 @@ final class InboundCall implements CallLine {
             end("no listener", true);
             return;
         }
+        boolean heldFromTheStart;
         synchronized (this) {
             listener = started;
+            heldFromTheStart = onHold;
         }
         rtp.start(started);
+        if (heldFromTheStart) {
+            LOG.log(Level.INFO, "call {0}: on hold by {1} from the start", callId, remoteParty);
+            started.onHold();
+        }
     }
 
     /** A re-INVITE inside the dialog: new SDP (hold, resume, new address) answered with 200 OK. */
