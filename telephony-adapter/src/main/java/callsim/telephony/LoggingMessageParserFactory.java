@@ -1,0 +1,40 @@
+package callsim.telephony;
+
+import gov.nist.javax.sip.parser.MessageParser;
+import gov.nist.javax.sip.parser.MessageParserFactory;
+import gov.nist.javax.sip.parser.StringMsgParserFactory;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.lang.System.Logger.Level;
+import java.text.ParseException;
+
+/**
+ * JAIN-SIP's own parser, plus one warning line for each datagram it cannot parse (the stack
+ * itself drops them silently). Public only because JAIN-SIP instantiates it by class name.
+ */
+public final class LoggingMessageParserFactory implements MessageParserFactory {
+    private static final System.Logger LOG = System.getLogger(SipEndpoint.class.getName());
+    private final StringMsgParserFactory standard = new StringMsgParserFactory();
+
+    @Override
+    public MessageParser createMessageParser(SIPTransactionStack stack) {
+        MessageParser parser = standard.createMessageParser(stack);
+        return (bytes, readBody, strict, exceptionListener) -> {
+            try {
+                return parser.parseSIPMessage(bytes, readBody, strict, exceptionListener);
+            } catch (ParseException | RuntimeException e) {
+                LOG.log(Level.WARNING, "dropped unparseable SIP datagram ({0} bytes, starts \"{1}\"): {2}",
+                        bytes.length, preview(bytes), String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+                throw e;
+            }
+        };
+    }
+
+    private static String preview(byte[] bytes) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(24, bytes.length); i++) {
+            int b = bytes[i] & 0xFF;
+            text.append(b >= 0x20 && b < 0x7F ? (char) b : '.');
+        }
+        return text.toString();
+    }
+}
