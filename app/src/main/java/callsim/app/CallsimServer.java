@@ -8,6 +8,7 @@ import callsim.app.report.ReportStore;
 import callsim.speech.CallerVoice;
 import callsim.speech.RecognizerPool;
 import callsim.speech.RecognizerSettings;
+import callsim.telephony.PortRange;
 import callsim.telephony.SipEndpoint;
 import callsim.telephony.SipEndpointConfig;
 import java.io.IOException;
@@ -26,8 +27,8 @@ public final class CallsimServer implements AutoCloseable {
     private static final Logger LOG = System.getLogger(CallsimServer.class.getName());
 
     /** Where and how to serve. Port 0 picks a free port (tests, demo). */
-    public record Options(String bindAddress, int sipPort, int httpPort, Path dataDir, int recognizers,
-                          DrillService.Settings drills) {}
+    public record Options(String bindAddress, int sipPort, PortRange rtpPorts, int httpPort, Path dataDir,
+                          int recognizers, DrillService.Settings drills) {}
 
     private final MediaClock mediaClock;
     private final SpeechServices speech;
@@ -62,7 +63,8 @@ public final class CallsimServer implements AutoCloseable {
         SipEndpoint sip = null;
         HttpApi http = null;
         try {
-            sip = SipEndpoint.start(SipEndpointConfig.defaults(options.bindAddress(), options.sipPort()), drills);
+            sip = SipEndpoint.start(SipEndpointConfig.loopback().withBindAddress(options.bindAddress())
+                    .withPort(options.sipPort()).withRtpPorts(options.rtpPorts()), drills);
             if (options.httpPort() >= 0) {
                 http = HttpApi.start(new InetSocketAddress(options.bindAddress(), options.httpPort()), store);
             }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import callsim.app.demo.ScriptedAgent;
 import callsim.telephony.DialledCall;
 import callsim.telephony.SipDialer;
+import callsim.telephony.SipEndpointConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class DrillOverSipIT {
         CompletableFuture<String> drillId = new CompletableFuture<>();
         server.drills().onDrillFinished(drillId::complete);
         ScriptedAgent agent = new ScriptedAgent(server.speech().voice(), ScriptedAgent.DEFAULT_SCRIPT);
-        try (SipDialer dialer = SipDialer.start("127.0.0.1", 0)) {
+        try (SipDialer dialer = SipDialer.start(SipEndpointConfig.loopback())) {
             DialledCall call = dialer.dial("sip:7000@127.0.0.1:" + server.sipPort(), agent, Duration.ofSeconds(10));
             agent.attach(call);
             server.mediaClock().add(agent);
@@ -69,7 +70,7 @@ class DrillOverSipIT {
         CompletableFuture<String> started = new CompletableFuture<>();
         server.drills().onDrillStarted(started::complete);
         CompletableFuture<String> ended = new CompletableFuture<>();
-        try (SipDialer dialer = SipDialer.start("127.0.0.1", 0)) {
+        try (SipDialer dialer = SipDialer.start(SipEndpointConfig.loopback())) {
             DialledCall call = dialer.dial("sip:7000@127.0.0.1:" + server.sipPort(), new QuietAgent(ended), Duration.ofSeconds(10));
             // Hang up once the caller's opening is under way.
             String startedId = started.get(10, TimeUnit.SECONDS);

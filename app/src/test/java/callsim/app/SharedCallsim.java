@@ -4,6 +4,7 @@ import callsim.app.pipeline.DrillService;
 import callsim.core.Difficulty;
 import callsim.scenarios.ScenarioLibrary;
 import callsim.speech.TurnDetector;
+import callsim.telephony.PortRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -40,7 +41,8 @@ public final class SharedCallsim implements ParameterResolver {
                 Path data = Files.createTempDirectory("callsim-it");
                 DrillService.Settings drills = new DrillService.Settings(
                         ScenarioLibrary.builtIn().defaultScenario(), Difficulty.NORMAL, 7L, TurnDetector.Settings.defaults());
-                return new Holder(CallsimServer.start(new CallsimServer.Options("127.0.0.1", 0, 0, data, 2, drills)));
+                return new Holder(CallsimServer.start(new CallsimServer.Options(
+                        "127.0.0.1", 0, PortRange.EPHEMERAL, 0, data, 2, drills)));
             } catch (Exception e) {
                 throw new IllegalStateException("could not start callsim for the integration tests", e);
             }

@@ -5,7 +5,9 @@ import callsim.app.demo.ScriptedAgent;
 import callsim.app.report.ReportStore;
 import callsim.app.report.TextReport;
 import callsim.telephony.DialledCall;
+import callsim.telephony.PortRange;
 import callsim.telephony.SipDialer;
+import callsim.telephony.SipEndpointConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,12 +33,12 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (CallsimServer server = CallsimServer.start(new CallsimServer.Options(
-                "127.0.0.1", 0, -1, data.resolve(), drill.recognizers, drill.settings()))) {
+                "127.0.0.1", 0, PortRange.EPHEMERAL, -1, data.resolve(), drill.recognizers, drill.settings()))) {
             CompletableFuture<String> drillDone = new CompletableFuture<>();
             server.drills().onDrillFinished(drillDone::complete);
             ScriptedAgent agent = new ScriptedAgent(server.speech().voice(), ScriptedAgent.DEFAULT_SCRIPT);
             System.err.println("demo: the scripted agent is calling the angry caller at sip:7000@127.0.0.1:" + server.sipPort());
-            try (SipDialer dialer = SipDialer.start("127.0.0.1", 0)) {
+            try (SipDialer dialer = SipDialer.start(SipEndpointConfig.loopback())) {
                 DialledCall call = dialer.dial("sip:7000@127.0.0.1:" + server.sipPort(), agent, Duration.ofSeconds(10));
                 agent.attach(call);
                 server.mediaClock().add(agent);

@@ -1,6 +1,7 @@
 package callsim.app.cli;
 
 import callsim.app.CallsimServer;
+import callsim.telephony.PortRange;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,6 +18,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on and to put in SDP; use this machine's LAN address so desk phones can reach it (default: ${DEFAULT-VALUE}).")
     String bind;
 
+    @Option(names = "--rtp-ports", paramLabel = "FIRST-LAST", defaultValue = "10000-10999",
+            description = "UDP ports for call audio, two per call (default: ${DEFAULT-VALUE}).")
+    String rtpPorts;
+
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port for the drill API (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
@@ -29,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CallsimServer server = CallsimServer.start(new CallsimServer.Options(
-                bind, sipPort, httpPort, data.resolve(), drill.recognizers, drill.settings()));
+                bind, sipPort, PortRange.parse(rtpPorts), httpPort, data.resolve(), drill.recognizers, drill.settings()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
