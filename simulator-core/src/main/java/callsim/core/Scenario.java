@@ -56,9 +56,13 @@ public record Scenario(
      */
     public List<String> agentPhrases() {
         Set<String> phrases = new LinkedHashSet<>(agentSentences);
-        remedies.forEach(remedy -> phrases.addAll(remedy.phrases()));
-        facts.forEach(fact -> phrases.addAll(fact.askedBy()));
+        remedies.forEach(remedy -> remedy.phrases().forEach(p -> phrases.add(withoutKeyMarks(p))));
+        facts.forEach(fact -> fact.askedBy().forEach(p -> phrases.add(withoutKeyMarks(p))));
         phrases.addAll(AgentCues.allPhrases());
         return List.copyOf(phrases);
+    }
+
+    private static String withoutKeyMarks(String cuePattern) {
+        return cuePattern.replace("*", "");
     }
 }
