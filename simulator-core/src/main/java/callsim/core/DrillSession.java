@@ -49,19 +49,19 @@ public final class DrillSession {
         this.mood = new CallerMood(temper.startingAnger(), 0);
     }
 
-    /** Feeds the next event and returns what the caller does in response (possibly nothing). */
+    /**
+     * Feeds the next event (in time order; a back-dated agent speech stop is accepted, see
+     * {@link LineMonitor#accept}) and returns what the caller does in response (possibly nothing).
+     */
     public List<CallerAction> on(DrillEvent event) {
-        if (event.atMs() < lastAtMs) {
-            throw new IllegalArgumentException("event at " + event.atMs() + " ms is before the previous one at " + lastAtMs + " ms");
-        }
-        lastAtMs = event.atMs();
+        lastAtMs = Math.max(lastAtMs, event.atMs());
         List<LineNotice> notices = monitor.accept(event);
         transcript.accept(event);
         List<CallerAction> actions = new ArrayList<>();
         if (event instanceof DrillEvent.CallerSpeechEnded ended) onCallerSpeechEnded(ended, actions);
         if (finished()) return actions;
 
-        long now = event.atMs();
+        long now = lastAtMs;
         interruptionAnsweredThisEvent = false;
         for (LineNotice notice : notices) {
             if (notice instanceof LineNotice.AgentInterruption interruption) onInterrupted(interruption, now, actions);
@@ -105,7 +105,7 @@ public final class DrillSession {
     }
 
     /** The line as measured so far (queries for the app: who is speaking, hold, silence). */
-    public LineMonitor line() {
+    public LineView line() {
         return monitor;
     }
 
@@ -120,7 +120,7 @@ public final class DrillSession {
         Optional<CallerVoice.Pending> next = voice.ended(ended.utteranceId());
         if (finished()) return;
         if (wasOpening && !openingInterrupted && !ended.cutShort()) {
-            changeAnger(AngerRules.VENTED_UNINTERRUPTED, ended.atMs());
+            changeAnger(AngerRules.VENTED_UNINTERRUPTED, lastAtMs);
         }
         next.ifPresent(pending -> {
             if (!monitor.agentSpeaking() || pending.mayTalkOverAgent()) {

@@ -10,11 +10,16 @@ import java.util.Set;
  * order to {@link #accept}; it answers with the notices the caller may react to (interruptions,
  * barge-ins, dead air) and keeps the evidence for {@link #metrics(long)}.
  */
-public final class LineMonitor {
+public final class LineMonitor implements LineView {
     public static final long DEAD_AIR_MS = 5_000;
     public static final long INTERRUPTION_MIN_REMAINING_MS = 1_000;
     public static final long BACKCHANNEL_MAX_MS = 1_000;
     public static final long HOLD_ANNOUNCE_WINDOW_MS = 20_000;
+    /**
+     * The agent's voice activity ends only after the VAD hangover, and the stop is then back-dated to
+     * the last voiced frame; until the stop arrives, speech must run this much past 1 s to be sure.
+     */
+    public static final long VAD_HANGOVER_ALLOWANCE_MS = 300;
 
     /** The caller utterance on the line now. */
     private record CallerUtterance(int id, long startMs, long plannedMs) {
@@ -55,7 +60,11 @@ public final class LineMonitor {
     private final List<Span> callerSpeech = new ArrayList<>();
     private final List<Long> latencies = new ArrayList<>();
 
-    /** Consumes the next event (non-decreasing time) and returns what it revealed, in time order. */
+    /**
+     * Consumes the next event and returns what it revealed, in time order. Events come in time order,
+     * except that an agent speech stop may be stamped earlier (back-dated to the last voiced frame):
+     * its own time closes the speech span, the latest time seen stands for everything else.
+     */
     public List<LineNotice> accept(DrillEvent event) {
         List<LineNotice> notices = new ArrayList<>();
         long at = Math.max(event.atMs(), nowMs);
@@ -64,7 +73,7 @@ public final class LineMonitor {
         else if (event instanceof DrillEvent.CallerSpeechStarted e) onCallerStarted(e, at, notices);
         else if (event instanceof DrillEvent.CallerSpeechEnded e) onCallerEnded(e, at);
         else if (event instanceof DrillEvent.AgentSpeechStarted) onAgentStarted(at);
-        else if (event instanceof DrillEvent.AgentSpeechStopped) onAgentStopped(at);
+        else if (event instanceof DrillEvent.AgentSpeechStopped e) onAgentStopped(e.atMs(), notices);
         else if (event instanceof DrillEvent.AgentTurn e) onAgentTurn(e, notices);
         else if (event instanceof DrillEvent.HoldStarted) onHoldStarted(at);
         else if (event instanceof DrillEvent.HoldEnded) onHoldEnded(at);
@@ -73,36 +82,39 @@ public final class LineMonitor {
         return notices;
     }
 
+    @Override
     public boolean callerSpeaking() { return caller != null; }
 
-    /** The id of the caller utterance on the line, or -1 when the caller is silent. */
+    @Override
     public int callerUtteranceId() { return caller == null ? -1 : caller.id(); }
 
+    @Override
     public boolean agentSpeaking() { return agentSpeechStartMs >= 0; }
 
-    /** True from the agent's first voiced frame until the turn is recognised (pauses included). */
+    @Override
     public boolean agentMidTurn() { return agentTurnStartMs >= 0; }
 
-    /** When the agent's current turn started, or -1 when the agent is not mid-turn. */
+    @Override
     public long agentTurnStartedAtMs() { return agentTurnStartMs; }
 
+    @Override
     public boolean onHold() { return holdStartMs >= 0; }
 
-    /** When the current hold started, or -1 when not on hold. */
+    @Override
     public long holdStartedAtMs() { return holdStartMs; }
 
-    /** Whether the current hold (if any) was asked for by an agent turn so far recognised. */
+    @Override
     public boolean holdAnnounced() {
         return onHold() && announced(holdStartMs);
     }
 
-    /** Since when both sides have been silent off hold, or -1 when someone speaks, the line is on hold or down. */
+    @Override
     public long silentSinceMs() {
         if (!connected || hungUp || onHold() || callerSpeaking() || agentSpeaking()) return -1;
         return Math.max(Math.max(callerSilentSinceMs, agentSilentSinceMs), holdEndedMs);
     }
 
-    /** The metrics as if the call ended at {@code callEndMs}: open holds, speech and silence are closed there. */
+    @Override
     public LineMetrics metrics(long callEndMs) {
         long end = Math.max(callEndMs, nowMs);
         List<HoldRecord> holdRecords = new ArrayList<>();
@@ -121,7 +133,8 @@ public final class LineMonitor {
 
     private void advanceTo(long at, List<LineNotice> notices) {
         nowMs = at;
-        if (speakingCandidate != null && at - speakingCandidate.startMs() >= BACKCHANNEL_MAX_MS) {
+        if (speakingCandidate != null
+                && at - speakingCandidate.startMs() >= BACKCHANNEL_MAX_MS + VAD_HANGOVER_ALLOWANCE_MS) {
             confirm(speakingCandidate, notices);
             speakingCandidate = null;
         }
@@ -179,13 +192,17 @@ public final class LineMonitor {
         }
     }
 
-    private void onAgentStopped(long at) {
+    private void onAgentStopped(long stampedMs, List<LineNotice> notices) {
         if (!agentSpeaking()) return;
+        long at = Math.max(stampedMs, agentSpeechStartMs);
         agentSpeech.add(new Span(agentSpeechStartMs, at));
         agentSpeechStartMs = -1;
         agentSilentSinceMs = at;
-        closeOvertalk(at);
-        if (speakingCandidate != null) candidatesAwaitingTurn.add(speakingCandidate);
+        closeOvertalk(Math.max(at, overtalkStartMs));
+        if (speakingCandidate != null) {
+            if (at - speakingCandidate.startMs() >= BACKCHANNEL_MAX_MS) confirm(speakingCandidate, notices);
+            else candidatesAwaitingTurn.add(speakingCandidate);
+        }
         speakingCandidate = null;
         restartSilence();
     }
@@ -199,7 +216,7 @@ public final class LineMonitor {
         }
         candidatesAwaitingTurn.clear();
         if (AgentPhrases.isHoldRequest(e.words())) holdRequestTurnEnds.add(e.endMs());
-        if (!agentSpeaking()) agentTurnStartMs = -1;
+        agentTurnStartMs = agentSpeaking() ? agentSpeechStartMs : -1; // speaking again: a new turn has begun
         // Only a turn the caller can answer opens a reply: not one heard while the caller is talking or on hold.
         replyAwaitedSinceMs = caller == null && !onHold() && !agentSpeaking() ? e.endMs() : -1;
     }

@@ -1,7 +1,6 @@
 package callsim.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.List;
@@ -232,11 +231,15 @@ class DrillSessionTest {
     }
 
     @Test
-    void eventsOutOfOrderAreRejected() {
+    void aBackDatedAgentStopIsAccepted() {
         DrillSession session = new DrillSession(TestScenarios.doubleCharge(), Difficulty.NORMAL, 1);
         session.on(new DrillEvent.CallConnected(0));
-        session.on(new DrillEvent.Tick(500));
+        session.on(new DrillEvent.AgentSpeechStarted(300));
+        session.on(new DrillEvent.Tick(900));
+        session.on(new DrillEvent.AgentSpeechStopped(700));
 
-        assertThatThrownBy(() -> session.on(new DrillEvent.Tick(400))).hasMessageContaining("before the previous one");
+        assertThat(session.line().agentSpeaking()).isFalse();
+        assertThat(session.record(1_000).metrics().agentSpeech()).containsExactly(new Span(300, 700));
+        assertThat(session.record(1_000).anger()).extracting(AngerPoint::atMs).isSorted();
     }
 }

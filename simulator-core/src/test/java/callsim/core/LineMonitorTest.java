@@ -91,12 +91,12 @@ class LineMonitorTest {
     @Nested
     class AgentInterruptions {
         @Test
-        void agentTalkingOverTheCallerForASecondIsAnInterruptionNoticedWhenConfirmed() {
+        void agentTalkingOverTheCallerIsConfirmedOnceItOutlastsABackchannelAndTheVadHangover() {
             play(new CallConnected(0), new CallerSpeechStarted(0, 1, 6_000), new AgentSpeechStarted(2_000));
-            tickUntil(2_900);
+            tickUntil(3_200);
             assertThat(notices).isEmpty();
 
-            tickUntil(3_000);
+            tickUntil(3_300);
 
             assertThat(notices).containsExactly(new LineNotice.AgentInterruption(2_000, 1));
             play(new AgentSpeechStopped(4_000));
@@ -126,6 +126,27 @@ class LineMonitorTest {
             LineMetrics metrics = monitor.metrics(9_000);
             assertThat(metrics.agentInterruptions()).isZero();
             assertThat(metrics.overtalk()).containsExactly(new Span(2_000, 2_400), new Span(4_000, 4_600));
+        }
+
+        @Test
+        void speechOfASecondIsConfirmedWhenItsStopArrives() {
+            play(new CallConnected(0), new CallerSpeechStarted(0, 1, 6_000), new AgentSpeechStarted(2_000),
+                    new AgentSpeechStopped(3_100));
+
+            assertThat(notices).containsExactly(new LineNotice.AgentInterruption(2_000, 1));
+        }
+
+        @Test
+        void aBackDatedStopKeepsAShortBackchannelShortEvenAfterLaterTicks() {
+            play(new CallConnected(0), new CallerSpeechStarted(0, 1, 6_000), new AgentSpeechStarted(2_000));
+            tickUntil(3_100);
+            notices.addAll(monitor.accept(new AgentSpeechStopped(2_800))); // VAD hangover over at 3 100
+            play(new AgentTurn(3_600, 2_000, 2_800, "okay"));
+
+            assertThat(notices).isEmpty();
+            LineMetrics metrics = monitor.metrics(4_000);
+            assertThat(metrics.agentSpeech()).containsExactly(new Span(2_000, 2_800));
+            assertThat(metrics.overtalk()).containsExactly(new Span(2_000, 2_800));
         }
 
         @Test
