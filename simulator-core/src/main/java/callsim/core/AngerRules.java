@@ -91,7 +91,7 @@ final class AngerRules {
     /** Closing helps once the problem is solved and annoys before. */
     static int closing(TurnReading reading, CallerMemory memory) {
         if (!reading.has(Signal.CLOSING)) return 0;
-        return memory.needMet() || reading.has(Signal.REMEDY) ? -3 : 2;
+        return memory.needMet() || reading.has(Signal.REMEDY) ? -6 : 2;
     }
 
     /** Rises scale with volatility; falls do not. */

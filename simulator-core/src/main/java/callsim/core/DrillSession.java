@@ -256,7 +256,7 @@ public final class DrillSession {
     private void hangUp(Outcome how, String reason, LineSituation lastWords, long now, List<CallerAction> actions) {
         finish(how, reason);
         voice.dropPending();
-        if (!voice.speaking()) actions.add(voice.speak(line(lastWords), anger(), false));
+        if (!voice.speaking() && !monitor.onHold()) actions.add(voice.speak(line(lastWords), anger(), false));
         actions.add(new CallerAction.HangUp(how, reason));
     }
 

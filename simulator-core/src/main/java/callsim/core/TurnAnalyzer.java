@@ -50,11 +50,12 @@ public final class TurnAnalyzer {
 
     /** An apology naming one of the caller's grievances is specific; otherwise it is bare. */
     static DetectionRule apology(Scenario scenario) {
+        List<Named> grievances = scenario.grievances().stream().map(g -> new Named(g.id(), new CueSet(g.keywords()))).toList();
         return heard -> {
             Optional<String> bare = AgentCues.BARE_APOLOGY.find(heard);
             Optional<String> apology = bare.or(() -> AgentCues.APOLOGY.find(heard));
             if (apology.isEmpty()) return List.of();
-            Optional<Grievance> named = grievanceNamed(scenario, heard);
+            Optional<Named> named = grievances.stream().filter(g -> g.cues().heardIn(heard)).findFirst();
             return List.of(named.isPresent()
                     ? new Detection(Signal.SPECIFIC_APOLOGY, apology.get(), named.get().id())
                     : Detection.of(Signal.BARE_APOLOGY, apology.get()));
@@ -63,38 +64,33 @@ public final class TurnAnalyzer {
 
     /** Naming a grievance in the caller's terms shows the agent listened (T4). */
     static DetectionRule restatement(Scenario scenario) {
-        return heard -> {
-            List<Detection> found = new ArrayList<>();
-            for (Grievance grievance : scenario.grievances()) {
-                new CueSet(grievance.keywords()).find(heard)
-                        .ifPresent(phrase -> found.add(new Detection(Signal.RESTATEMENT, phrase, grievance.id())));
-            }
-            return found;
-        };
+        List<Named> grievances = scenario.grievances().stream().map(g -> new Named(g.id(), new CueSet(g.keywords()))).toList();
+        return heard -> everyHeard(grievances, Signal.RESTATEMENT, heard);
     }
 
+    /** A question about one of the scenario's facts (the first one heard), else any question. */
     static DetectionRule factQuestion(Scenario scenario) {
+        List<Named> facts = scenario.facts().stream().map(f -> new Named(f.id(), new CueSet(f.askedBy()))).toList();
         return heard -> {
-            for (Fact fact : scenario.facts()) {
-                Optional<String> phrase = new CueSet(fact.askedBy()).find(heard);
-                if (phrase.isPresent()) return List.of(new Detection(Signal.FACT_QUESTION, phrase.get(), fact.id()));
-            }
+            List<Detection> asked = everyHeard(facts, Signal.FACT_QUESTION, heard);
+            if (!asked.isEmpty()) return asked.subList(0, 1);
             return AgentCues.QUESTION_OPENERS.find(heard).map(p -> List.of(Detection.of(Signal.QUESTION, p))).orElse(List.of());
         };
     }
 
     static DetectionRule remedies(Scenario scenario) {
-        return heard -> {
-            List<Detection> found = new ArrayList<>();
-            for (Remedy remedy : scenario.remedies()) {
-                new CueSet(remedy.phrases()).find(heard)
-                        .ifPresent(phrase -> found.add(new Detection(Signal.REMEDY, phrase, remedy.id())));
-            }
-            return found;
-        };
+        List<Named> remedies = scenario.remedies().stream().map(r -> new Named(r.id(), new CueSet(r.phrases()))).toList();
+        return heard -> everyHeard(remedies, Signal.REMEDY, heard);
     }
 
-    private static Optional<Grievance> grievanceNamed(Scenario scenario, List<String> heard) {
-        return scenario.grievances().stream().filter(g -> new CueSet(g.keywords()).heardIn(heard)).findFirst();
+    /** A scenario item (grievance, fact, remedy) with the cues that name it. */
+    private record Named(String id, CueSet cues) {}
+
+    private static List<Detection> everyHeard(List<Named> items, Signal signal, List<String> heard) {
+        List<Detection> found = new ArrayList<>();
+        for (Named item : items) {
+            item.cues().find(heard).ifPresent(phrase -> found.add(new Detection(signal, phrase, item.id())));
+        }
+        return found;
     }
 }
