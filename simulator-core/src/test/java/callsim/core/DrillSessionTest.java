@@ -231,6 +231,30 @@ class DrillSessionTest {
     }
 
     @Test
+    void askingForAFactTwiceGetsAnIrritatedAnswer() {
+        ScriptedCall call = ScriptedCall.normal(2).connect().waitForCaller(800)
+                .agentSays(2_000, ASK_ACCOUNT).waitForCaller(700);
+        int afterFirst = call.session.anger();
+        assertThat(call.lastCallerLine()).isEqualTo("It's 4 4 7 1 2 0 9.");
+
+        call.agentSays(2_000, "what is your account number");
+
+        assertThat(call.lastCallerLine()).isEqualTo("I already told you. It's 4 4 7 1 2 0 9.");
+        assertThat(call.session.anger()).isGreaterThan(afterFirst);
+    }
+
+    @Test
+    void anOfferThatMissesTheNeedDoesNotResolveTheCall() {
+        ScriptedCall call = new ScriptedCall(TestScenarios.doubleCharge(), Difficulty.EASY, 2).connect().waitForCaller(800)
+                .agentSays(4_000, EMPATHY).waitForCaller(700)
+                .agentSays(3_000, "I can put a credit to your account").waitForCaller(700);
+
+        assertThat(call.lastCallerLine()).startsWith("[weak-offer|");
+        call.agentSays(3_000, "I know how frustrating this is, thank you for your patience").waitForCaller(700);
+        assertThat(call.session.finished()).isFalse();
+    }
+
+    @Test
     void aBackDatedAgentStopIsAccepted() {
         DrillSession session = new DrillSession(TestScenarios.doubleCharge(), Difficulty.NORMAL, 1);
         session.on(new DrillEvent.CallConnected(0));
