@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
  */
 public final class AgentPhrases {
     private static final Set<String> BACKCHANNEL_WORDS = Set.of(
-            "mm", "mhm", "mm-hm", "hmm", "uh-huh", "yes", "yeah", "yep", "i", "see", "okay", "ok", "right",
-            "sure", "alright", "all", "got", "it", "understood", "uh", "huh", "oh", "ah");
+            "mm", "mhm", "mm-hm", "mmhm", "hm", "hmm", "um", "uh-huh", "uh", "huh", "oh", "ah", "yes", "yeah", "yep",
+            "yup", "i", "see", "okay", "ok", "right", "sure", "alright", "all", "got", "it", "understood", "go", "on",
+            "of", "course", "absolutely", "indeed", "true", "exactly");
     private static final Pattern HOLD_REQUEST = Pattern.compile(
-            "\\b(hold|one moment|a moment|one second|a second|a minute|just a sec|bear with me|let me (check|look)|"
-            + "while i (check|look)|hang on|wait a)\\b");
+            "\\b(hold|one moment|a moment|moment please|one second|a second|a minute|just a sec|bear with me|"
+            + "let me (check|look|pull|find)|while i (check|look|pull|find)|hang on|wait a)\\b");
 
     private AgentPhrases() {}
 

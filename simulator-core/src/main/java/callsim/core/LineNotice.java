@@ -4,7 +4,11 @@ package callsim.core;
 public sealed interface LineNotice {
     long atMs();
 
-    /** The agent started talking over caller utterance {@code utteranceId} (METRICS.md definition). */
+    /**
+     * The agent started talking over caller utterance {@code utteranceId} at {@code atMs} (METRICS.md
+     * definition). Sent once confirmed: after about 1 s of agent speech, or when a shorter turn's
+     * words prove it was not a backchannel.
+     */
     record AgentInterruption(long atMs, int utteranceId) implements LineNotice {}
 
     /** The caller started talking while the agent was mid-turn. */

@@ -1,0 +1,73 @@
+package callsim.core;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The phrases each technique detector listens for. Several variants per cue, because an agent can
+ * say the same thing many ways and the recogniser will garble some of it; '*' marks a word that
+ * must be heard (see {@link Cue}).
+ */
+final class AgentCues {
+    static final CueSet EMPATHY = CueSet.of(
+            "i *understand how frustrating", "i *understand why you are *upset", "i *understand how you feel",
+            "i completely *understand", "i totally *understand", "i can *understand why",
+            "i can see why you are *upset", "i can see why you are *frustrated", "i can *imagine how",
+            "that must be *frustrating", "that must be *annoying", "that must be really *stressful",
+            "that sounds *frustrating", "that sounds really *stressful", "i would be *upset too",
+            "i would be *frustrated too", "i would feel the same", "you have every *right to be upset",
+            "that is completely *understandable", "i hear you", "i know how *frustrating", "i get why you are *upset",
+            "i *appreciate how *frustrating", "no wonder you are *upset");
+
+    static final CueSet APOLOGY = CueSet.of(
+            "i am *sorry", "i am so *sorry", "i am really *sorry", "*sorry about", "*sorry for",
+            "i *apologize", "i do *apologize", "my *apologies", "please *accept my *apologies", "we *apologize");
+
+    /** Apologies that name no problem at all ("sorry for any inconvenience"). */
+    static final CueSet BARE_APOLOGY = CueSet.of(
+            "*sorry for the *inconvenience", "*sorry for any *inconvenience", "*apologize for any *inconvenience",
+            "*sorry you feel that way", "*sorry if you are upset");
+
+    static final CueSet EXCUSE = CueSet.of(
+            "it is the *system", "a *computer *error", "the *computer did", "not my *department",
+            "*happens sometimes", "it is our *policy", "we are very *busy", "we are *short *staffed",
+            "not our *fault", "*nothing i can do", "the *bank *did", "*system *glitch", "that is just how it *works");
+
+    static final CueSet ARGUING = CueSet.of(
+            "that is not my *fault", "not my *problem", "you *should have", "you *need to *listen",
+            "you have to *understand", "you are *wrong", "*don't *yell", "do not *yell at me", "stop *shouting",
+            "no need to *shout", "if you would *just *listen", "*listen to *me", "you are being *unreasonable",
+            "you are *overreacting", "*whatever", "*read the terms", "that is your *problem");
+
+    /** The well-known trigger. */
+    static final CueSet CALM_DOWN = CueSet.of(
+            "*calm *down", "*calm yourself", "*relax", "take a *deep *breath", "*settle *down", "*chill out");
+
+    static final CueSet QUESTION_OPENERS = CueSet.of(
+            "can you *tell me", "could you *tell me", "can i *have", "could i *have", "may i *have", "can i *get",
+            "could you *give me", "can you *confirm", "could you *confirm", "what *is", "*when did", "*when was",
+            "*which", "*how much", "did you", "have you", "do you *have", "what *date", "*what *was");
+
+    static final CueSet VAGUE_PROMISE = CueSet.of(
+            "we will *look *into it", "i will *look *into it", "someone will *call you *back", "we will *get *back to you",
+            "i will *pass it on", "i will *escalate", "i will make a *note", "it should *sort itself out");
+
+    static final CueSet CLOSING = CueSet.of(
+            "*anything *else i can help", "is there *anything *else", "*thank you for your *patience",
+            "*thanks for your *patience", "*thank you for *calling", "have a *good *day", "you will *receive *confirmation");
+
+    /** Offers of action ("I will", "let me", "I can") that give a remedy phrase its weight. */
+    static final CueSet OWNERSHIP = CueSet.of("i *will", "let me", "i *can", "we *can", "i am *going to", "what i *can do");
+
+    private AgentCues() {}
+
+    /** Every cue phrase, marker-free, for language models. */
+    static List<String> allPhrases() {
+        Set<String> phrases = new LinkedHashSet<>();
+        Stream.of(EMPATHY, APOLOGY, BARE_APOLOGY, EXCUSE, ARGUING, CALM_DOWN, QUESTION_OPENERS, VAGUE_PROMISE, CLOSING)
+                .forEach(set -> phrases.addAll(set.phrases()));
+        return List.copyOf(phrases);
+    }
+}

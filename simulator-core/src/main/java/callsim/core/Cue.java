@@ -1,0 +1,78 @@
+package callsim.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One phrase variant to listen for, matched forgivingly: its words must appear in order with at most
+ * two stray words between them, each word may be misrecognised (see {@link Words#similar}), and a
+ * longer phrase may miss a word or two. Words written with a leading '*' are key words and must be
+ * heard (in some form); without key words at least one content word must be heard.
+ */
+final class Cue {
+    private static final int MAX_GAP = 2;
+
+    private final String phrase;
+    private final List<String> tokens = new ArrayList<>();
+    private final List<Boolean> key = new ArrayList<>();
+
+    Cue(String pattern) {
+        for (String word : pattern.trim().split("\\s+")) {
+            boolean isKey = word.startsWith("*");
+            for (String token : Words.tokens(isKey ? word.substring(1) : word)) {
+                tokens.add(token);
+                key.add(isKey);
+            }
+        }
+        if (tokens.isEmpty()) throw new IllegalArgumentException("empty cue '" + pattern + "'");
+        this.phrase = String.join(" ", tokens);
+    }
+
+    /** The phrase as an agent would say it (key markers removed). */
+    String phrase() {
+        return phrase;
+    }
+
+    boolean matches(List<String> heard) {
+        for (int start = 0; start < heard.size(); start++) {
+            if (matchesFrom(heard, start)) return true;
+        }
+        return false;
+    }
+
+    private int allowedMissing() {
+        int n = tokens.size();
+        return n <= 2 ? 0 : n <= 5 ? 1 : 2;
+    }
+
+    private boolean matchesFrom(List<String> heard, int start) {
+        int position = start;
+        int missing = 0;
+        boolean contentHeard = false;
+        boolean anyKey = key.contains(true);
+        boolean firstMatched = false;
+        for (int k = 0; k < tokens.size(); k++) {
+            int found = -1;
+            int limit = Math.min(heard.size() - 1, position + (firstMatched ? MAX_GAP : 0));
+            for (int j = position; j <= limit; j++) {
+                if (Words.similar(tokens.get(k), heard.get(j))) {
+                    found = j;
+                    break;
+                }
+            }
+            if (found < 0) {
+                if (key.get(k) || ++missing > allowedMissing()) return false;
+                continue;
+            }
+            firstMatched = true;
+            contentHeard |= Words.isContent(tokens.get(k));
+            position = found + 1;
+        }
+        return firstMatched && (anyKey || contentHeard);
+    }
+
+    @Override
+    public String toString() {
+        return phrase;
+    }
+}

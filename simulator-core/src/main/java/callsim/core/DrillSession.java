@@ -1,0 +1,284 @@
+package callsim.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One drill: the simulated caller of a scenario reacting to the agent, driven only by the events it
+ * is given (non-decreasing media time). Pure and deterministic: the same scenario, difficulty, seed
+ * and events give the same actions and the same record.
+ */
+public final class DrillSession {
+    public static final long MAX_DRILL_MS = 15 * 60_000;
+    /** A furious caller talks over an agent who has held the floor this long. */
+    public static final long MONOLOGUE_BARGE_IN_MS = 6_000;
+
+    private static final int PRIORITY_REPLY = 1;
+    private static final int PRIORITY_LET_ME_FINISH = 2;
+
+    private final Scenario scenario;
+    private final Difficulty difficulty;
+    private final long seed;
+    private final CallerTemper temper;
+    private final TurnAnalyzer analyzer;
+    private final LineMonitor monitor = new LineMonitor();
+    private final LinePicker picker;
+    private final CallerTranscript transcript = new CallerTranscript();
+    private final CallerVoice voice = new CallerVoice(transcript);
+    private final CallerMemory memory = new CallerMemory();
+    private final CallerMood mood;
+
+    private Outcome outcome = Outcome.IN_PROGRESS;
+    private String outcomeReason = "";
+    private int openingUtteranceId = -1;
+    private boolean openingInterrupted;
+    private HoldWatch hold;
+    private long bargedIntoTurnStartMs = -1;
+    private long lastAtMs;
+    private boolean interruptionAnsweredThisEvent;
+
+    public DrillSession(Scenario scenario, Difficulty difficulty, long seed) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.difficulty = Objects.requireNonNull(difficulty, "difficulty");
+        this.seed = seed;
+        this.temper = scenario.temper(difficulty);
+        this.analyzer = new TurnAnalyzer(scenario);
+        this.picker = new LinePicker(seed);
+        this.mood = new CallerMood(temper.startingAnger(), 0);
+    }
+
+    /**
+     * Feeds the next event (in time order; a back-dated agent speech stop is accepted, see
+     * {@link LineMonitor#accept}) and returns what the caller does in response (possibly nothing).
+     */
+    public List<CallerAction> on(DrillEvent event) {
+        lastAtMs = Math.max(lastAtMs, event.atMs());
+        List<LineNotice> notices = monitor.accept(event);
+        transcript.accept(event);
+        List<CallerAction> actions = new ArrayList<>();
+        if (event instanceof DrillEvent.CallerSpeechEnded ended) onCallerSpeechEnded(ended, actions);
+        if (finished()) return actions;
+
+        long now = lastAtMs;
+        interruptionAnsweredThisEvent = false;
+        for (LineNotice notice : notices) {
+            if (notice instanceof LineNotice.AgentInterruption interruption) onInterrupted(interruption, now, actions);
+            else if (notice instanceof LineNotice.DeadAir) onDeadAir(now, actions);
+        }
+        if (event instanceof DrillEvent.CallConnected) {
+            actions.add(voice.speak(scenario.openingComplaint(), anger(), false));
+            openingUtteranceId = voice.currentId();
+        } else if (event instanceof DrillEvent.AgentTurn turn) {
+            onAgentTurn(turn, now, actions);
+        } else if (event instanceof DrillEvent.HoldStarted) {
+            onHoldStarted(now, actions);
+        } else if (event instanceof DrillEvent.HoldEnded) {
+            onHoldEnded(now, actions);
+        } else if (event instanceof DrillEvent.AgentHungUp) {
+            finish(Outcome.AGENT_ENDED, "the agent hung up"); // after a resolution the drill is already over
+            return actions;
+        }
+        if (!finished()) watchTheClock(now, actions);
+        return List.copyOf(actions);
+    }
+
+    public int anger() {
+        return mood.anger();
+    }
+
+    public AngerBand band() {
+        return mood.band();
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public boolean finished() {
+        return outcome != Outcome.IN_PROGRESS;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The line as measured so far (queries for the app: who is speaking, hold, silence). */
+    public LineView line() {
+        return monitor;
+    }
+
+    /** Everything known about the drill, as if it ended at {@code nowMs} (or when it did end). */
+    public DrillRecord record(long nowMs) {
+        return new DrillRecord(scenario.id(), difficulty, seed, outcome, outcomeReason, nowMs,
+                transcript.entries(nowMs), mood.curve(), monitor.metrics(nowMs));
+    }
+
+    private void onCallerSpeechEnded(DrillEvent.CallerSpeechEnded ended, List<CallerAction> actions) {
+        boolean wasOpening = ended.utteranceId() == openingUtteranceId;
+        Optional<CallerVoice.Pending> next = voice.ended(ended.utteranceId());
+        if (finished()) return;
+        if (wasOpening && !openingInterrupted && !ended.cutShort()) {
+            changeAnger(AngerRules.VENTED_UNINTERRUPTED, lastAtMs);
+        }
+        next.ifPresent(pending -> {
+            if (!monitor.agentSpeaking() || pending.mayTalkOverAgent()) {
+                actions.add(voice.speak(pending.text(), anger(), monitor.agentSpeaking()));
+            }
+        });
+    }
+
+    /** A furious caller keeps talking and then says "let me finish"; a calmer one yields the floor. */
+    private void onInterrupted(LineNotice.AgentInterruption interruption, long now, List<CallerAction> actions) {
+        boolean whileVenting = interruption.utteranceId() == openingUtteranceId;
+        openingInterrupted |= whileVenting;
+        changeAnger(whileVenting ? AngerRules.INTERRUPTED_WHILE_VENTING : AngerRules.INTERRUPTED, now);
+        if (mood.band() == AngerBand.FURIOUS) {
+            interruptionAnsweredThisEvent = true;
+            say(line(LineSituation.INTERRUPTED), PRIORITY_LET_ME_FINISH, true, actions);
+        } else if (voice.currentId() == interruption.utteranceId()) {
+            actions.add(new CallerAction.StopSpeaking(interruption.utteranceId()));
+            voice.dropPending();
+        }
+    }
+
+    private void onDeadAir(long now, List<CallerAction> actions) {
+        if (voice.speaking() || monitor.onHold()) return;
+        changeAnger(AngerRules.DEAD_AIR, now);
+        say(line(LineSituation.DEAD_AIR), PRIORITY_REPLY, false, actions);
+    }
+
+    private void onAgentTurn(DrillEvent.AgentTurn turn, long now, List<CallerAction> actions) {
+        TurnReading reading = analyzer.read(turn.words());
+        if (reading.has(Signal.BACKCHANNEL) && voice.speaking()) return; // active listening: carry on
+        changeAnger(AngerRules.scaled(AngerRules.forTurn(reading, memory, scenario), temper.volatility()), now);
+        boolean factAskedBefore = reading.first(Signal.FACT_QUESTION)
+                .map(d -> memory.factRevealed(d.subjectId())).orElse(false);
+        memory.remember(reading, scenario);
+        if (memory.needMet() && mood.band() == AngerBand.SATISFIED) {
+            hangUp(Outcome.RESOLVED, "the caller accepted a remedy and is satisfied", LineSituation.CLOSING, now, actions);
+            return;
+        }
+        if (interruptionAnsweredThisEvent || monitor.onHold()) return;
+        say(replyTo(reading, factAskedBefore), PRIORITY_REPLY, false, actions);
+    }
+
+    private String replyTo(TurnReading reading, boolean factAskedBefore) {
+        if (reading.has(Signal.CALM_DOWN) || reading.has(Signal.ARGUING)) return line(LineSituation.ARGUING);
+        Optional<Detection> newRemedy = reading.all(Signal.REMEDY).stream()
+                .filter(d -> meetsNeed(d.subjectId())).findFirst();
+        if (newRemedy.isPresent()) return line(LineSituation.SOLUTION);
+        Optional<Detection> fact = reading.first(Signal.FACT_QUESTION);
+        if (fact.isPresent()) return factAnswer(fact.get().subjectId(), factAskedBefore);
+        if (reading.has(Signal.REMEDY) || reading.has(Signal.VAGUE_PROMISE)) return line(LineSituation.WEAK_OFFER);
+        if (reading.has(Signal.SPECIFIC_APOLOGY) || reading.has(Signal.BARE_APOLOGY)) return line(LineSituation.APOLOGY);
+        if (reading.has(Signal.EMPATHY)) return line(LineSituation.EMPATHY);
+        if (reading.has(Signal.HOLD_REQUEST)) return line(LineSituation.HOLD_ASKED);
+        return line(LineSituation.CONTINUATION);
+    }
+
+    private String factAnswer(String factId, boolean askedBefore) {
+        Fact fact = scenario.facts().stream().filter(f -> f.id().equals(factId)).findFirst().orElseThrow();
+        return askedBefore ? "I already told you. " + fact.answer() : fact.answer();
+    }
+
+    private boolean meetsNeed(String remedyId) {
+        return scenario.remedies().stream().anyMatch(r -> r.id().equals(remedyId) && r.meetsNeed());
+    }
+
+    private void onHoldStarted(long now, List<CallerAction> actions) {
+        hold = new HoldWatch(now);
+        voice.dropPending();
+        if (voice.speaking()) actions.add(new CallerAction.StopSpeaking(voice.currentId()));
+    }
+
+    private void onHoldEnded(long now, List<CallerAction> actions) {
+        if (hold == null) return;
+        judgeHold(now, true);
+        hold = null;
+        say(line(LineSituation.AFTER_HOLD), PRIORITY_REPLY, false, actions);
+    }
+
+    /** Things that happen with time alone: hold patience, monologues, lasting fury, the drill's time limit. */
+    private void watchTheClock(long now, List<CallerAction> actions) {
+        if (now >= MAX_DRILL_MS) {
+            finish(Outcome.TIMED_OUT, "the drill ran past " + MAX_DRILL_MS / 60_000 + " minutes");
+            actions.add(new CallerAction.HangUp(Outcome.TIMED_OUT, outcomeReason));
+            return;
+        }
+        if (hold != null) {
+            judgeHold(now, false);
+            long onHoldMs = now - hold.startMs;
+            while (onHoldMs >= (hold.marksPassed + 1) * HoldWatch.MARK_MS) {
+                hold.marksPassed++;
+                int rise = !hold.announced ? AngerRules.UNANNOUNCED_HOLD_MARK
+                        : hold.marksPassed == 1 ? AngerRules.ANNOUNCED_FIRST_HOLD_MARK : AngerRules.ANNOUNCED_LATER_HOLD_MARK;
+                changeAnger(AngerRules.scaled(rise, temper.volatility()), now);
+            }
+            if (onHoldMs >= hold.patienceMs(temper)) {
+                finish(Outcome.CALLER_HUNG_UP, "the caller ran out of patience after " + onHoldMs / 1000 + " s on hold");
+                actions.add(new CallerAction.HangUp(outcome, outcomeReason));
+                return;
+            }
+        }
+        long turnStart = monitor.agentTurnStartedAtMs();
+        if (mood.band() == AngerBand.FURIOUS && monitor.agentSpeaking() && turnStart >= 0
+                && now - turnStart > MONOLOGUE_BARGE_IN_MS && bargedIntoTurnStartMs != turnStart && !voice.speaking()) {
+            bargedIntoTurnStartMs = turnStart;
+            actions.add(voice.speak(line(LineSituation.BARGE_IN), anger(), true));
+        }
+        if (mood.atTopForMs(now) >= furyToleranceMs()) {
+            hangUp(Outcome.CALLER_HUNG_UP, "the caller stayed furious for " + mood.atTopForMs(now) / 1000 + " s",
+                    LineSituation.HANG_UP, now, actions);
+        }
+    }
+
+    /** Unannounced holds anger the caller once the hold is clearly not the one the agent asked for. */
+    private void judgeHold(long now, boolean ending) {
+        if (hold.judged) return;
+        boolean announced = monitor.holdAnnounced();
+        if (!announced && !ending && now - hold.startMs < HoldWatch.JUDGE_AFTER_MS) return;
+        hold.judged = true;
+        hold.announced = announced;
+        if (!announced) changeAnger(AngerRules.scaled(AngerRules.UNANNOUNCED_HOLD, temper.volatility()), now);
+    }
+
+    private long furyToleranceMs() {
+        return switch (difficulty) {
+            case EASY -> 30_000;
+            case NORMAL -> 20_000;
+            case HARD -> 12_000;
+        };
+    }
+
+    /** Says a last line if the floor is free (else the current one is the last), then hangs up. */
+    private void hangUp(Outcome how, String reason, LineSituation lastWords, long now, List<CallerAction> actions) {
+        finish(how, reason);
+        voice.dropPending();
+        if (!voice.speaking() && !monitor.onHold()) actions.add(voice.speak(line(lastWords), anger(), false));
+        actions.add(new CallerAction.HangUp(how, reason));
+    }
+
+    private void say(String text, int priority, boolean mayTalkOverAgent, List<CallerAction> actions) {
+        if (voice.speaking()) {
+            voice.queue(new CallerVoice.Pending(text, priority, mayTalkOverAgent));
+        } else if (!monitor.agentSpeaking() || mayTalkOverAgent) {
+            actions.add(voice.speak(text, anger(), monitor.agentSpeaking()));
+        }
+        // Otherwise the agent has started again; the caller waits for that turn and answers it.
+    }
+
+    private String line(LineSituation situation) {
+        return picker.pick(scenario.lines().pool(situation, mood.band(), LineSituation.CONTINUATION));
+    }
+
+    private void changeAnger(int delta, long now) {
+        mood.change(delta, now);
+    }
+
+    private void finish(Outcome how, String reason) {
+        outcome = how;
+        outcomeReason = reason;
+    }
+}

@@ -1,0 +1,50 @@
+package callsim.core;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** What the caller is reacting to; each situation has its own pool of lines per anger band. */
+public enum LineSituation {
+    /** The agent showed they understand how the caller feels. */
+    EMPATHY(EnumSet.allOf(AngerBand.class)),
+    /** The agent apologised (specifically or not). */
+    APOLOGY(EnumSet.allOf(AngerBand.class)),
+    /** The agent offered a remedy that meets the caller's need. */
+    SOLUTION(EnumSet.allOf(AngerBand.class)),
+    /** The agent offered something that does not meet the need, or only promised vaguely. */
+    WEAK_OFFER(EnumSet.noneOf(AngerBand.class)),
+    /** The agent cut the caller off ("let me finish"). */
+    INTERRUPTED(EnumSet.allOf(AngerBand.class)),
+    /** The caller talks over an agent who will not stop. */
+    BARGE_IN(EnumSet.of(AngerBand.FURIOUS)),
+    /** The agent asked to put the caller on hold. */
+    HOLD_ASKED(EnumSet.noneOf(AngerBand.class)),
+    /** The agent came back from hold. */
+    AFTER_HOLD(EnumSet.allOf(AngerBand.class)),
+    /** Nobody has said anything for a while ("hello, are you still there?"). */
+    DEAD_AIR(EnumSet.allOf(AngerBand.class)),
+    /** The agent argued, blamed the caller or said "calm down". */
+    ARGUING(EnumSet.allOf(AngerBand.class)),
+    /** Satisfied: thanks the agent and says goodbye. */
+    CLOSING(EnumSet.of(AngerBand.SATISFIED, AngerBand.CALMING)),
+    /** The caller has had enough and hangs up. */
+    HANG_UP(EnumSet.of(AngerBand.FURIOUS, AngerBand.ANGRY)),
+    /** Anything else: the caller carries on about the problem. */
+    CONTINUATION(EnumSet.allOf(AngerBand.class));
+
+    private final EnumSet<AngerBand> requiredBands;
+
+    LineSituation(EnumSet<AngerBand> requiredBands) {
+        this.requiredBands = requiredBands;
+    }
+
+    /** Bands a scenario must write lines for; other bands fall back to the nearest band that has lines. */
+    public Set<AngerBand> requiredBands() {
+        return EnumSet.copyOf(requiredBands);
+    }
+
+    public String yamlName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

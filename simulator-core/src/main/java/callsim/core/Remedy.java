@@ -1,0 +1,17 @@
+package callsim.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.List;
+
+/**
+ * A remedy the scenario's policy allows, recognised by any of its phrases. {@code meetsNeed} says
+ * whether it gives the caller what they need (only such a remedy can resolve the drill).
+ */
+public record Remedy(String id, List<String> phrases, boolean meetsNeed) {
+    public Remedy {
+        checkArgument(id != null && !id.isBlank(), "remedy id is empty");
+        phrases = List.copyOf(phrases);
+        checkArgument(!phrases.isEmpty(), "remedy %s has no phrases", id);
+    }
+}

@@ -1,0 +1,68 @@
+package callsim.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One drill's story: who calls, how angry and patient they are at each difficulty, what they
+ * complain about, what they reveal when asked, which remedies the policy allows, and what they say.
+ *
+ * @param need            in plain words, what the caller needs to hang up satisfied
+ * @param agentSentences  sentences an agent would say in this scenario (for the recogniser's language model)
+ */
+public record Scenario(
+        String id,
+        String title,
+        String summary,
+        Persona persona,
+        Map<Difficulty, CallerTemper> tempers,
+        String openingComplaint,
+        List<Grievance> grievances,
+        String need,
+        List<Fact> facts,
+        List<Remedy> remedies,
+        CallerLines lines,
+        List<String> agentSentences) {
+
+    public Scenario {
+        checkArgument(id != null && id.matches("[a-z0-9][a-z0-9-]*"), "scenario id '%s' must be lower-case words joined by '-'", id);
+        checkArgument(title != null && !title.isBlank(), "scenario %s has no title", id);
+        checkArgument(openingComplaint != null && !openingComplaint.isBlank(), "scenario %s has no opening complaint", id);
+        tempers = Map.copyOf(new EnumMap<>(tempers));
+        for (Difficulty difficulty : Difficulty.values()) {
+            checkArgument(tempers.containsKey(difficulty), "scenario %s has no %s difficulty", id, difficulty.jsonName());
+        }
+        grievances = List.copyOf(grievances);
+        facts = List.copyOf(facts);
+        remedies = List.copyOf(remedies);
+        checkArgument(remedies.stream().anyMatch(Remedy::meetsNeed), "scenario %s has no remedy that meets the need", id);
+        agentSentences = List.copyOf(agentSentences);
+        summary = summary == null ? "" : summary;
+        need = need == null ? "" : need;
+    }
+
+    public CallerTemper temper(Difficulty difficulty) {
+        return tempers.get(difficulty);
+    }
+
+    /**
+     * Sentences an agent would say in this scenario: the scenario's own plus the cue phrases the turn
+     * analysis listens for, so a language model built from them covers what is detected.
+     */
+    public List<String> agentPhrases() {
+        Set<String> phrases = new LinkedHashSet<>(agentSentences);
+        remedies.forEach(remedy -> remedy.phrases().forEach(p -> phrases.add(withoutKeyMarks(p))));
+        facts.forEach(fact -> fact.askedBy().forEach(p -> phrases.add(withoutKeyMarks(p))));
+        phrases.addAll(AgentCues.allPhrases());
+        return List.copyOf(phrases);
+    }
+
+    private static String withoutKeyMarks(String cuePattern) {
+        return cuePattern.replace("*", "");
+    }
+}

@@ -1,0 +1,96 @@
+package callsim.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads an agent turn for the techniques of RUBRIC.md, forgivingly (see {@link Cue}): each rule is a
+ * small named function; scenario rules know the scenario's grievances, facts and remedies.
+ */
+public final class TurnAnalyzer {
+    private final List<DetectionRule> rules;
+
+    public TurnAnalyzer(Scenario scenario) {
+        this.rules = List.of(
+                backchannel(),
+                cue(Signal.EMPATHY, AgentCues.EMPATHY),
+                apology(scenario),
+                cue(Signal.EXCUSE, AgentCues.EXCUSE),
+                restatement(scenario),
+                factQuestion(scenario),
+                remedies(scenario),
+                cue(Signal.VAGUE_PROMISE, AgentCues.VAGUE_PROMISE),
+                holdRequest(),
+                cue(Signal.CALM_DOWN, AgentCues.CALM_DOWN),
+                cue(Signal.ARGUING, AgentCues.ARGUING),
+                cue(Signal.CLOSING, AgentCues.CLOSING));
+    }
+
+    public TurnReading read(String words) {
+        List<String> heard = Words.tokens(words);
+        List<Detection> detections = new ArrayList<>();
+        if (!heard.isEmpty()) rules.forEach(rule -> detections.addAll(rule.detect(heard)));
+        return new TurnReading(words, detections);
+    }
+
+    static DetectionRule cue(Signal signal, CueSet cues) {
+        return heard -> cues.find(heard).map(phrase -> List.of(Detection.of(signal, phrase))).orElse(List.of());
+    }
+
+    static DetectionRule backchannel() {
+        return heard -> AgentPhrases.isBackchannel(String.join(" ", heard))
+                ? List.of(Detection.of(Signal.BACKCHANNEL, String.join(" ", heard))) : List.of();
+    }
+
+    static DetectionRule holdRequest() {
+        return heard -> AgentPhrases.isHoldRequest(String.join(" ", heard))
+                ? List.of(Detection.of(Signal.HOLD_REQUEST, String.join(" ", heard))) : List.of();
+    }
+
+    /** An apology naming one of the caller's grievances is specific; otherwise it is bare. */
+    static DetectionRule apology(Scenario scenario) {
+        List<Named> grievances = scenario.grievances().stream().map(g -> new Named(g.id(), new CueSet(g.keywords()))).toList();
+        return heard -> {
+            Optional<String> bare = AgentCues.BARE_APOLOGY.find(heard);
+            Optional<String> apology = bare.or(() -> AgentCues.APOLOGY.find(heard));
+            if (apology.isEmpty()) return List.of();
+            Optional<Named> named = grievances.stream().filter(g -> g.cues().heardIn(heard)).findFirst();
+            return List.of(named.isPresent()
+                    ? new Detection(Signal.SPECIFIC_APOLOGY, apology.get(), named.get().id())
+                    : Detection.of(Signal.BARE_APOLOGY, apology.get()));
+        };
+    }
+
+    /** Naming a grievance in the caller's terms shows the agent listened (T4). */
+    static DetectionRule restatement(Scenario scenario) {
+        List<Named> grievances = scenario.grievances().stream().map(g -> new Named(g.id(), new CueSet(g.keywords()))).toList();
+        return heard -> everyHeard(grievances, Signal.RESTATEMENT, heard);
+    }
+
+    /** A question about one of the scenario's facts (the first one heard), else any question. */
+    static DetectionRule factQuestion(Scenario scenario) {
+        List<Named> facts = scenario.facts().stream().map(f -> new Named(f.id(), new CueSet(f.askedBy()))).toList();
+        return heard -> {
+            List<Detection> asked = everyHeard(facts, Signal.FACT_QUESTION, heard);
+            if (!asked.isEmpty()) return asked.subList(0, 1);
+            return AgentCues.QUESTION_OPENERS.find(heard).map(p -> List.of(Detection.of(Signal.QUESTION, p))).orElse(List.of());
+        };
+    }
+
+    static DetectionRule remedies(Scenario scenario) {
+        List<Named> remedies = scenario.remedies().stream().map(r -> new Named(r.id(), new CueSet(r.phrases()))).toList();
+        return heard -> everyHeard(remedies, Signal.REMEDY, heard);
+    }
+
+    /** A scenario item (grievance, fact, remedy) with the cues that name it. */
+    private record Named(String id, CueSet cues) {}
+
+    private static List<Detection> everyHeard(List<Named> items, Signal signal, List<String> heard) {
+        List<Detection> found = new ArrayList<>();
+        for (Named item : items) {
+            item.cues().find(heard).ifPresent(phrase -> found.add(new Detection(signal, phrase, item.id())));
+        }
+        return found;
+    }
+}
