@@ -1,0 +1,72 @@
+package callsim.speech;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One turn on a borrowed recogniser. The audio thread queues frames; the pool's decoding thread
+ * reads them through {@link #audio()} as they arrive and calls {@link #completeDecoding} at the end.
+ */
+final class StreamingSession implements RecognitionSession {
+    private static final System.Logger LOG = System.getLogger(StreamingSession.class.getName());
+
+    private final QueuedPcmStream audio;
+    private final CompletableFuture<String> transcript = new CompletableFuture<>();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicLong droppedFrames = new AtomicLong();
+
+    StreamingSession(QueuedPcmStream audio) {
+        this.audio = audio;
+    }
+
+    @Override
+    public void feed(short[] pcm8k) {
+        if (pcm8k == null) throw new IllegalArgumentException("pcm8k must not be null");
+        if (finished.get() || cancelled.get() || pcm8k.length == 0) return;
+        if (!audio.offer(pcm8k) && droppedFrames.getAndIncrement() == 0) {
+            // only the first drop is logged here, to keep the audio thread free; the total comes at the end
+            LOG.log(System.Logger.Level.WARNING, "recogniser falling behind: dropping audio frames");
+        }
+    }
+
+    @Override
+    public CompletableFuture<String> finish() {
+        if (!finished.compareAndSet(false, true)) throw new IllegalStateException("finish() called twice");
+        audio.end();
+        return transcript;
+    }
+
+    @Override
+    public void cancel() {
+        if (cancelled.compareAndSet(false, true)) {
+            audio.abandon();
+            transcript.cancel(false);
+        }
+    }
+
+    /** What the recogniser reads. */
+    QueuedPcmStream audio() {
+        return audio;
+    }
+
+    /** Called by the decoding thread once the recogniser is back in the pool. */
+    void completeDecoding(String text, Throwable failure) {
+        long dropped = droppedFrames.get();
+        if (dropped > 0) {
+            LOG.log(System.Logger.Level.WARNING, "dropped {0} audio frames ({1} samples) of this turn: decoding fell behind",
+                dropped, audio.droppedSamples());
+        }
+        if (failure != null) transcript.completeExceptionally(failure);
+        else transcript.complete(text);
+    }
+
+    long droppedFrames() {
+        return droppedFrames.get();
+    }
+
+    boolean isCancelled() {
+        return cancelled.get();
+    }
+}
