@@ -110,13 +110,18 @@ public final class RecognizerPool implements AutoCloseable {
     /**
      * Recognises a whole recording (any sample rate; converted to 8 kHz), waiting for a free
      * recogniser. For the CLI and tests; live calls use {@link #start}.
+     *
+     * @throws IllegalStateException if the pool is closed or the thread interrupted while waiting
      */
     public String transcribe(short[] pcm, int sampleRate) {
         short[] pcm8k = PcmRateConverter.convert(pcm, sampleRate, ReusableSpeechRecognizer.SAMPLE_RATE);
         checkOpen();
-        ReusableSpeechRecognizer recognizer;
+        ReusableSpeechRecognizer recognizer = null;
         try {
-            recognizer = idle.take();
+            while (recognizer == null) {
+                checkOpen(); // a pool closed while we wait never hands one out
+                recognizer = idle.poll(1, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a speech recogniser", e);

@@ -1,0 +1,175 @@
+package callsim.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Recognition of synthetic agent speech over a simulated phone line, with a pool of two recognisers. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RecognizerPoolTest {
+    /** In-domain agent lines that are NOT lines of the corpus. */
+    private static final List<String> HELD_OUT = List.of(
+        "I'm sorry about the double charge on your bill.",
+        "May I place you on hold for three minutes while I check your account?",
+        "I can refund the late fee today or credit it to your next bill.",
+        "Can you give me the date of the charge, please?",
+        "I understand why you're frustrated, let me fix this for you.",
+        "The technician will come tomorrow morning between eight and twelve.",
+        "I'll transfer you to my supervisor, who can approve the refund.",
+        "Please calm down and listen to me.",
+        "Is there anything else I can do for you today?",
+        "I'm sorry your package arrived late.");
+    private static final int FRAME = 160; // 20 ms at 8 kHz
+
+    @TempDir
+    Path workDir;
+    private RecognizerPool pool;
+
+    @BeforeAll
+    void loadPool() {
+        Assumptions.assumeTrue(SyntheticPhoneSpeech.espeakAvailable(), "espeak-ng is needed to make test speech");
+        long start = System.nanoTime();
+        pool = RecognizerPool.start(RecognizerSettings.defaults().withPoolSize(2));
+        System.out.printf("[asr] pool of %d loaded in %d ms; per recogniser (load + prime, in parallel): %s%n",
+            pool.size(), (System.nanoTime() - start) / 1_000_000,
+            pool.loadTimes().stream().map(d -> d.toMillis() + " ms").toList());
+    }
+
+    @AfterAll
+    void closePool() {
+        if (pool != null) pool.close();
+    }
+
+    @Test
+    void heldOutSentencesAreMostlyTheWordsTheAgentSaid() throws Exception {
+        Set<String> corpus = DomainLanguageModel.agentPhrases().stream().map(SpokenText::normalize).collect(Collectors.toSet());
+        int errors = 0;
+        int words = 0;
+        double audioSeconds = 0;
+        double decodeSeconds = 0;
+        for (String sentence : HELD_OUT) {
+            assertThat(corpus).as("test sentence must be held out of the corpus").doesNotContain(SpokenText.normalize(sentence));
+            SyntheticPhoneSpeech.Pcm audio = SyntheticPhoneSpeech.phoneLine(sentence, workDir);
+            RecognitionSession session = pool.start(Duration.ofSeconds(30));
+            long start = System.nanoTime();
+            feedInFrames(session, audio.samples());
+            String heard = session.finish().get(60, TimeUnit.SECONDS);
+            decodeSeconds += (System.nanoTime() - start) / 1e9;
+            audioSeconds += audio.seconds();
+            List<String> reference = SpokenText.words(sentence);
+            int e = WordErrorRate.errors(reference, SpokenText.words(heard));
+            errors += e;
+            words += reference.size();
+            System.out.printf("[asr] %d/%d errors | said: %s | heard: %s%n", e, reference.size(), SpokenText.normalize(sentence), heard);
+        }
+        double wer = errors / (double) words;
+        System.out.printf("[asr] held-out WER %.1f%% (%d/%d words), real-time factor %.2f (%.1f s decode / %.1f s audio)%n",
+            100 * wer, errors, words, decodeSeconds / audioSeconds, decodeSeconds, audioSeconds);
+        assertThat(wer).isLessThan(0.40);
+    }
+
+    @Test
+    void aRecogniserServesConsecutiveTurnsWithoutReloadingItsModels() throws Exception {
+        int loadsBefore = pool.modelLoads();
+        List<String> heard = new ArrayList<>();
+        for (String sentence : List.of("I can refund the duplicate charge today or credit it to your next bill.",
+            "Please calm down and listen to me.", "Is there anything else I can do for you today?",
+            "I'm sorry about the double charge on your bill.")) {
+            short[] pcm = SyntheticPhoneSpeech.phoneLine(sentence, workDir).samples();
+            RecognitionSession session = pool.start(Duration.ofSeconds(30));
+            feedInFrames(session, pcm);
+            heard.add(session.finish().get(60, TimeUnit.SECONDS));
+        }
+
+        assertThat(pool.modelLoads()).isEqualTo(loadsBefore).isEqualTo(pool.size());
+        assertThat(heard.get(0)).contains("refund the");
+        assertThat(heard.get(1)).contains("calm down");
+        assertThat(heard.get(2)).contains("anything else");
+        assertThat(heard.get(3)).contains("double charge");
+        Eventually.within(Duration.ofSeconds(10), () -> pool.available() == pool.size());
+    }
+
+    @Test
+    void borrowingBeyondThePoolSizeWaitsAndTimesOut() throws Exception {
+        Eventually.within(Duration.ofSeconds(10), () -> pool.available() == pool.size());
+        List<RecognitionSession> borrowed = new ArrayList<>();
+        for (int i = 0; i < pool.size(); i++) borrowed.add(pool.tryStart().orElseThrow());
+        try {
+            assertThat(pool.available()).isZero();
+            assertThat(pool.tryStart()).isEmpty();
+            assertThatThrownBy(() -> pool.start(Duration.ofMillis(300))).isInstanceOf(TimeoutException.class);
+
+            CompletableFuture<RecognitionSession> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return pool.start(Duration.ofSeconds(30));
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            borrowed.remove(0).finish();
+            RecognitionSession next = waiting.get(30, TimeUnit.SECONDS);
+            borrowed.add(next);
+        } finally {
+            borrowed.forEach(RecognitionSession::cancel);
+        }
+        Eventually.within(Duration.ofSeconds(10), () -> pool.available() == pool.size());
+    }
+
+    @Test
+    void aCancelledTurnReturnsItsRecogniserAndCancelsTheTranscript() throws Exception {
+        Eventually.within(Duration.ofSeconds(10), () -> pool.available() == pool.size());
+        RecognitionSession session = pool.tryStart().orElseThrow();
+        short[] pcm = SyntheticPhoneSpeech.phoneLine("I'm sorry you were kept waiting.", workDir).samples();
+        feedInFrames(session, Arrays.copyOf(pcm, pcm.length / 2)); // hung up mid-sentence
+        assertThat(pool.available()).isEqualTo(pool.size() - 1);
+
+        session.cancel();
+        session.cancel(); // safe twice
+
+        Eventually.within(Duration.ofSeconds(10), () -> pool.available() == pool.size());
+        Optional<RecognitionSession> again = pool.tryStart();
+        assertThat(again).isPresent();
+        again.get().cancel();
+    }
+
+    @Test
+    void transcribeConvertsAnyRateAndRecognises() throws Exception {
+        String sentence = "Is there anything else I can do for you today?";
+        SyntheticPhoneSpeech.Pcm wide = SyntheticPhoneSpeech.espeak(sentence, workDir);
+        assertThat(wide.sampleRate()).isNotEqualTo(8000);
+
+        String heard = pool.transcribe(wide.samples(), wide.sampleRate());
+
+        List<String> reference = SpokenText.words(sentence);
+        assertThat(WordErrorRate.errors(reference, SpokenText.words(heard))).as(heard).isLessThanOrEqualTo(reference.size() / 3);
+    }
+
+    @Test
+    void silenceIsRecognisedAsNothing() throws Exception {
+        RecognitionSession session = pool.start(Duration.ofSeconds(30));
+        feedInFrames(session, new short[8000]);
+
+        assertThat(session.finish().get(60, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    private static void feedInFrames(RecognitionSession session, short[] pcm) {
+        for (int i = 0; i < pcm.length; i += FRAME) session.feed(Arrays.copyOfRange(pcm, i, Math.min(pcm.length, i + FRAME)));
+    }
+}
