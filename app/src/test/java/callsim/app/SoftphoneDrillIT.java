@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedCallsim.class)
 class SoftphoneDrillIT {
     static final String INTERRUPTION = "Hold on, I need your account number before we go any further.";
-    static final String EMPATHY = "I am so sorry. I completely understand how frustrating it is to be charged twice.";
+    static final String EMPATHY = "I am sorry you were charged twice. I understand how you feel.";
     static final String SOLUTION = "I can refund the duplicate charge today, or credit it to your next bill.";
     private static final Duration CALLER_TURN = Duration.ofSeconds(40);
 

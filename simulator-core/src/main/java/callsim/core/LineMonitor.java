@@ -44,6 +44,7 @@ public final class LineMonitor implements LineView {
     private long holdEndedMs;
     private long overtalkStartMs = -1;
     private boolean deadAirNoticed;
+    private long turnRecognisedMs = -1;
 
     private Candidate speakingCandidate;
     private final List<Candidate> candidatesAwaitingTurn = new ArrayList<>();
@@ -108,10 +109,15 @@ public final class LineMonitor implements LineView {
         return onHold() && announced(holdStartMs);
     }
 
+    /**
+     * When the current silence began, or -1 when someone is speaking, on hold, or an agent turn is
+     * still being recognised: that silence is the simulator working out its reply, not dead air the
+     * agent left, so silence only counts again from the moment the turn's words are known.
+     */
     @Override
     public long silentSinceMs() {
-        if (!connected || hungUp || onHold() || callerSpeaking() || agentSpeaking()) return -1;
-        return Math.max(Math.max(callerSilentSinceMs, agentSilentSinceMs), holdEndedMs);
+        if (!connected || hungUp || onHold() || callerSpeaking() || agentSpeaking() || agentMidTurn()) return -1;
+        return Math.max(Math.max(Math.max(callerSilentSinceMs, agentSilentSinceMs), holdEndedMs), turnRecognisedMs);
     }
 
     @Override
@@ -217,6 +223,8 @@ public final class LineMonitor implements LineView {
         candidatesAwaitingTurn.clear();
         if (AgentPhrases.isHoldRequest(e.words())) holdRequestTurnEnds.add(e.endMs());
         agentTurnStartMs = agentSpeaking() ? agentSpeechStartMs : -1; // speaking again: a new turn has begun
+        turnRecognisedMs = nowMs;
+        restartSilence();
         // Only a turn the caller can answer opens a reply: not one heard while the caller is talking or on hold.
         replyAwaitedSinceMs = caller == null && !onHold() && !agentSpeaking() ? e.endMs() : -1;
     }

@@ -232,6 +232,18 @@ class LineMonitorTest {
         }
 
         @Test
+        void waitingForTheAgentsWordsToBeRecognisedIsNotDeadAir() {
+            play(new CallConnected(0), new AgentSpeechStarted(500), new AgentSpeechStopped(3_000));
+            tickUntil(9_000);  // recognition is slow: the simulator, not the agent, keeps the line silent
+            play(new AgentTurn(9_000, 500, 3_000, "i am so sorry about that"));
+            assertThat(notices).isEmpty();
+            assertThat(monitor.silentSinceMs()).isEqualTo(9_000);
+
+            tickUntil(14_200);
+            assertThat(notices).containsExactly(new LineNotice.DeadAir(14_100, 9_000));
+        }
+
+        @Test
         void nothingCountsAfterTheAgentHungUp() {
             play(new CallConnected(0), new CallerSpeechStarted(0, 1, 1_000), new CallerSpeechEnded(1_000, 1, false),
                     new AgentHungUp(3_000));
@@ -248,8 +260,8 @@ class LineMonitorTest {
             agentSays(6_000, 7_000, 7_500, "hello");
             tickUntil(13_000);
 
-            assertThat(notices).extracting(LineNotice::atMs).containsExactly(5_100L, 12_100L);
-            assertThat(monitor.metrics(13_000).deadAir()).containsExactly(new Span(0, 6_000), new Span(7_000, 13_000));
+            assertThat(notices).extracting(LineNotice::atMs).containsExactly(5_100L, 12_600L);  // counted from when "hello" was recognised
+            assertThat(monitor.metrics(13_000).deadAir()).containsExactly(new Span(0, 6_000), new Span(7_500, 13_000));
         }
     }
 

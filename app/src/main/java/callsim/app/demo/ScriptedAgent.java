@@ -25,6 +25,7 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
     private static final Logger LOG = System.getLogger(ScriptedAgent.class.getName());
     private static final VoiceStyle AGENT_VOICE = new VoiceStyle(155, 125, 12, 1.0f);
     private static final short[] SILENCE = new short[160];
+    private static final long QUIET_CALLER_MS = 4000;
 
     /** One step of the script. */
     public sealed interface Step {
@@ -53,6 +54,7 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
     private int position;
     private long holdUntilFrame = -1;
     private boolean callerFinishedTurn;
+    private long listeningSinceMs;
     private long frame;
 
     public ScriptedAgent(CallerVoice voice, List<Step> script) {
@@ -90,13 +92,22 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
         if (line == null) return true;
         for (short[] f; (f = heard.poll()) != null; ) {
             for (TurnEvent event : callerTurns.accept(f, frame * MediaClock.FRAME_MS)) {
-                if (event instanceof TurnEvent.TurnEnded) callerFinishedTurn = true;
+                // Only a caller turn that began after our own line ended is a reply to it.
+                if (event instanceof TurnEvent.TurnEnded ended && ended.startMs() >= listeningSinceMs) {
+                    callerFinishedTurn = true;
+                }
             }
+        }
+        long nowMs = frame * MediaClock.FRAME_MS;
+        if (speaking == null && holdUntilFrame < 0 && !callerTurns.isInTurn()
+                && nowMs - listeningSinceMs >= QUIET_CALLER_MS) {
+            callerFinishedTurn = true;  // the caller has nothing to say: go on with the script
         }
         if (holdUntilFrame >= 0) {
             if (frame >= holdUntilFrame) {
                 holdUntilFrame = -1;
                 line.resume();
+                listeningSinceMs = frame * MediaClock.FRAME_MS;
             }
         } else if (speaking == null && callerFinishedTurn) {
             nextStep(line);
@@ -118,7 +129,6 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
         } else if (step instanceof Step.Hold hold) {
             line.hold();
             holdUntilFrame = frame + hold.millis() / MediaClock.FRAME_MS;
-            callerFinishedTurn = true;  // after the hold the script goes on without waiting for the caller
         }
     }
 
@@ -127,7 +137,10 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
         int end = Math.min(position + 160, speaking.length);
         short[] out = Arrays.copyOf(Arrays.copyOfRange(speaking, position, end), 160);
         position = end;
-        if (position >= speaking.length) speaking = null;
+        if (position >= speaking.length) {
+            speaking = null;
+            listeningSinceMs = (frame + 1) * MediaClock.FRAME_MS;
+        }
         return out;
     }
 }
