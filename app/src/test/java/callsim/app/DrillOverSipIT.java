@@ -90,6 +90,53 @@ class DrillOverSipIT {
         assertThat(server.drills().activeDrills()).isZero();
     }
 
+    @Test
+    void twoCallsAtOnceAreTwoIndependentDrills(CallsimServer server) throws Exception {
+        java.util.Set<String> finished = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<String> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        server.drills().onDrillStarted(started::add);
+        server.drills().onDrillFinished(finished::add);
+        HearingAgent first = new HearingAgent();
+        HearingAgent second = new HearingAgent();
+        try (SipDialer dialer = SipDialer.start(SipEndpointConfig.loopback())) {
+            String uri = "sip:7000@127.0.0.1:" + server.sipPort();
+            DialledCall one = dialer.dial(uri, first, Duration.ofSeconds(10));
+            DialledCall two = dialer.dial(uri, second, Duration.ofSeconds(10));
+            // Both agents hear their own caller's opening.
+            await().atMost(Duration.ofSeconds(15)).until(() -> first.loudFrames() > 50 && second.loudFrames() > 50);
+            assertThat(started).hasSize(2);
+            two.hangUp();
+            await().atMost(Duration.ofSeconds(10)).until(() -> finished.size() == 1);
+            int heardBefore = first.loudFrames();
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.loudFrames() > heardBefore + 25);  // the first call goes on
+            one.hangUp();
+            await().atMost(Duration.ofSeconds(10)).until(() -> finished.size() == 2);
+        }
+        assertThat(finished).containsExactlyInAnyOrderElementsOf(started);
+        for (String id : finished) assertThat(finalReport(server, id).path("transcript").size()).isPositive();
+    }
+
+    /** An agent who listens only: counts the frames of caller speech it hears. */
+    static final class HearingAgent implements callsim.telephony.LineListener {
+        private final java.util.concurrent.atomic.AtomicInteger loud = new java.util.concurrent.atomic.AtomicInteger();
+
+        int loudFrames() {
+            return loud.get();
+        }
+
+        @Override
+        public void onAudio(short[] frame) {
+            long energy = 0;
+            for (short s : frame) energy += (long) s * s;
+            if (Math.sqrt(energy / (double) frame.length) > 500) loud.incrementAndGet();
+        }
+
+        @Override public void onHold() {}
+        @Override public void onResume() {}
+        @Override public void onDtmf(char digit) {}
+        @Override public void onHangUp(String reason) {}
+    }
+
     private static boolean eventLogMentions(CallsimServer server, String id, String type) throws java.io.IOException {
         java.nio.file.Path events = server.store().drillDir(id).resolve("events.jsonl");
         return Files.exists(events) && Files.readString(events).contains(type);

@@ -90,7 +90,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
             onHold = true;
             endAgentTurnForHold(t);
             dispatch(new DrillEvent.HoldStarted(t));
-            log("hold");
+            log(Level.DEBUG, "hold");  // the line adapter logs the hold itself
         });
     }
 
@@ -99,7 +99,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         inbox.add(t -> {
             onHold = false;
             dispatch(new DrillEvent.HoldEnded(t));
-            log("resume");
+            log(Level.DEBUG, "resume");
         });
     }
 
@@ -112,7 +112,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     public void onHangUp(String reason) {
         inbox.add(t -> {
             if (ended) return;
-            log("hang-up: " + reason);
+            log(Level.DEBUG, "hang-up: " + reason);
             // The caller's line in progress is kept, cut where the agent hung up.
             playout.clear().ifPresent(u -> dispatch(new DrillEvent.CallerSpeechEnded(t, u.id(), true)));
             dispatch(new DrillEvent.AgentHungUp(t));
@@ -139,7 +139,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
 
         if (frameIndex % TICK_EVERY_FRAMES == 0) dispatch(new DrillEvent.Tick(t));
         if (pendingHangUp != null && playout.idle() && synthesising.isEmpty()) {
-            log("caller hangs up: " + pendingHangUp.reason());
+            log(Level.INFO, "caller hangs up: " + pendingHangUp.reason());
             finish(t + MediaClock.FRAME_MS);
             line.hangUp();
             return false;
@@ -201,7 +201,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
                         + startMs + " ms failed; the caller hears it as unclear speech", error);
             }
             String text = error == null ? words : "";
-            log("turn recognised " + startMs + "-" + endMs + " ms: \"" + text + "\"");
+            log(Level.INFO, "turn recognised " + startMs + "-" + endMs + " ms: \"" + text + "\"");
             dispatch(new DrillEvent.AgentTurn(t, startMs, endMs, text));
         }));
     }
@@ -250,11 +250,11 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         ended = true;
         if (turn != null) turn.cancel();
         journal.close(session.record(Math.max(t, lastEventMs)));
-        log("drill ended: " + session.outcome().jsonName());
+        log(Level.INFO, "drill ended: " + session.outcome().jsonName());
         onFinished.accept(this);
     }
 
-    private void log(String what) {
-        LOG.log(Level.INFO, "drill " + drillId + " [" + line.callId() + "] " + what);
+    private void log(Level level, String what) {
+        LOG.log(level, "drill " + drillId + " [" + line.callId() + "] " + what);
     }
 }

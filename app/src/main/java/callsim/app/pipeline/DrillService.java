@@ -79,7 +79,7 @@ public final class DrillService implements CallHandler {
         DrillPipeline pipeline = new DrillPipeline(id, line, session, scenario, speech, journal,
                 new TurnDetector(settings.turnDetection()), this::finished);
         active.put(id, pipeline);
-        LOG.log(Level.INFO, "drill " + id + " [" + line.callId() + "] call up from " + line.remoteParty()
+        LOG.log(Level.INFO, "drill " + id + " [" + line.callId() + "] started for " + line.remoteParty()
                 + " to " + line.dialledNumber() + ": scenario " + scenario.id() + ", " + settings.difficulty().jsonName()
                 + ", seed " + seed);
         mediaClock.add(pipeline);
