@@ -26,7 +26,7 @@ public final class DrillSession {
     private final LineMonitor monitor = new LineMonitor();
     private final LinePicker picker;
     private final CallerTranscript transcript = new CallerTranscript();
-    private final CallerVoice voice = new CallerVoice(transcript);
+    private final CallerFloor floor = new CallerFloor(transcript);
     private final CallerMemory memory = new CallerMemory();
     private final CallerMood mood;
 
@@ -68,8 +68,8 @@ public final class DrillSession {
             else if (notice instanceof LineNotice.DeadAir) onDeadAir(now, actions);
         }
         if (event instanceof DrillEvent.CallConnected) {
-            actions.add(voice.speak(scenario.openingComplaint(), anger(), false));
-            openingUtteranceId = voice.currentId();
+            actions.add(floor.speak(scenario.openingComplaint(), anger(), false));
+            openingUtteranceId = floor.currentId();
         } else if (event instanceof DrillEvent.AgentTurn turn) {
             onAgentTurn(turn, now, actions);
         } else if (event instanceof DrillEvent.HoldStarted) {
@@ -117,14 +117,14 @@ public final class DrillSession {
 
     private void onCallerSpeechEnded(DrillEvent.CallerSpeechEnded ended, List<CallerAction> actions) {
         boolean wasOpening = ended.utteranceId() == openingUtteranceId;
-        Optional<CallerVoice.Pending> next = voice.ended(ended.utteranceId());
+        Optional<CallerFloor.Pending> next = floor.ended(ended.utteranceId());
         if (finished()) return;
         if (wasOpening && !openingInterrupted && !ended.cutShort()) {
             changeAnger(AngerRules.VENTED_UNINTERRUPTED, lastAtMs);
         }
         next.ifPresent(pending -> {
             if (!monitor.agentSpeaking() || pending.mayTalkOverAgent()) {
-                actions.add(voice.speak(pending.text(), anger(), monitor.agentSpeaking()));
+                actions.add(floor.speak(pending.text(), anger(), monitor.agentSpeaking()));
             }
         });
     }
@@ -137,21 +137,21 @@ public final class DrillSession {
         if (mood.band() == AngerBand.FURIOUS) {
             interruptionAnsweredThisEvent = true;
             say(line(LineSituation.INTERRUPTED), PRIORITY_LET_ME_FINISH, true, actions);
-        } else if (voice.currentId() == interruption.utteranceId()) {
+        } else if (floor.currentId() == interruption.utteranceId()) {
             actions.add(new CallerAction.StopSpeaking(interruption.utteranceId()));
-            voice.dropPending();
+            floor.dropPending();
         }
     }
 
     private void onDeadAir(long now, List<CallerAction> actions) {
-        if (voice.speaking() || monitor.onHold()) return;
+        if (floor.speaking() || monitor.onHold()) return;
         changeAnger(AngerRules.DEAD_AIR, now);
         say(line(LineSituation.DEAD_AIR), PRIORITY_REPLY, false, actions);
     }
 
     private void onAgentTurn(DrillEvent.AgentTurn turn, long now, List<CallerAction> actions) {
         TurnReading reading = analyzer.read(turn.words());
-        if (reading.has(Signal.BACKCHANNEL) && voice.speaking()) return; // active listening: carry on
+        if (reading.has(Signal.BACKCHANNEL) && floor.speaking()) return; // active listening: carry on
         changeAnger(AngerRules.scaled(AngerRules.forTurn(reading, memory, scenario), temper.volatility()), now);
         boolean factAskedBefore = reading.first(Signal.FACT_QUESTION)
                 .map(d -> memory.factRevealed(d.subjectId())).orElse(false);
@@ -189,8 +189,8 @@ public final class DrillSession {
 
     private void onHoldStarted(long now, List<CallerAction> actions) {
         hold = new HoldWatch(now);
-        voice.dropPending();
-        if (voice.speaking()) actions.add(new CallerAction.StopSpeaking(voice.currentId()));
+        floor.dropPending();
+        if (floor.speaking()) actions.add(new CallerAction.StopSpeaking(floor.currentId()));
     }
 
     private void onHoldEnded(long now, List<CallerAction> actions) {
@@ -224,9 +224,9 @@ public final class DrillSession {
         }
         long turnStart = monitor.agentTurnStartedAtMs();
         if (mood.band() == AngerBand.FURIOUS && monitor.agentSpeaking() && turnStart >= 0
-                && now - turnStart > MONOLOGUE_BARGE_IN_MS && bargedIntoTurnStartMs != turnStart && !voice.speaking()) {
+                && now - turnStart > MONOLOGUE_BARGE_IN_MS && bargedIntoTurnStartMs != turnStart && !floor.speaking()) {
             bargedIntoTurnStartMs = turnStart;
-            actions.add(voice.speak(line(LineSituation.BARGE_IN), anger(), true));
+            actions.add(floor.speak(line(LineSituation.BARGE_IN), anger(), true));
         }
         if (mood.atTopForMs(now) >= furyToleranceMs()) {
             hangUp(Outcome.CALLER_HUNG_UP, "the caller stayed furious for " + mood.atTopForMs(now) / 1000 + " s",
@@ -255,16 +255,16 @@ public final class DrillSession {
     /** Says a last line if the floor is free (else the current one is the last), then hangs up. */
     private void hangUp(Outcome how, String reason, LineSituation lastWords, long now, List<CallerAction> actions) {
         finish(how, reason);
-        voice.dropPending();
-        if (!voice.speaking() && !monitor.onHold()) actions.add(voice.speak(line(lastWords), anger(), false));
+        floor.dropPending();
+        if (!floor.speaking() && !monitor.onHold()) actions.add(floor.speak(line(lastWords), anger(), false));
         actions.add(new CallerAction.HangUp(how, reason));
     }
 
     private void say(String text, int priority, boolean mayTalkOverAgent, List<CallerAction> actions) {
-        if (voice.speaking()) {
-            voice.queue(new CallerVoice.Pending(text, priority, mayTalkOverAgent));
+        if (floor.speaking()) {
+            floor.queue(new CallerFloor.Pending(text, priority, mayTalkOverAgent));
         } else if (!monitor.agentSpeaking() || mayTalkOverAgent) {
-            actions.add(voice.speak(text, anger(), monitor.agentSpeaking()));
+            actions.add(floor.speak(text, anger(), monitor.agentSpeaking()));
         }
         // Otherwise the agent has started again; the caller waits for that turn and answers it.
     }

@@ -11,6 +11,8 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +37,7 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
     }
 
     public static final List<Step> DEFAULT_SCRIPT = List.of(
-            new Step.Say("I am so sorry. I completely understand how frustrating it is to see the same charge twice on your bill."),
+            new Step.Say("I am so sorry you were charged twice this month. I understand how frustrating that is."),
             new Step.Say("Could you tell me the date of the second charge so I can find it?"),
             new Step.Say("Thank you. May I place you on hold for one moment while I check your account?"),
             new Step.Hold(4000),
@@ -44,7 +46,7 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
             new Step.Say("Thank you for your patience, and have a good day."),
             new Step.HangUp());
 
-    private final CallerVoice voice;
+    private final Map<Step, short[]> lines = new HashMap<>();
     private final ArrayDeque<Step> script;
     private final TurnDetector callerTurns = new TurnDetector(TurnDetector.Settings.defaults().withEndOfTurnSilenceMs(800));
     private final Queue<short[]> heard = new ConcurrentLinkedQueue<>();
@@ -57,9 +59,12 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
     private long listeningSinceMs;
     private long frame;
 
+    /** Synthesises every line up front, so nothing heavy runs on the media clock later. */
     public ScriptedAgent(CallerVoice voice, List<Step> script) {
-        this.voice = voice;
         this.script = new ArrayDeque<>(script);
+        for (Step step : script) {
+            if (step instanceof Step.Say say) lines.put(step, voice.speak8k(say.text(), AGENT_VOICE));
+        }
     }
 
     public void attach(DialledCall call) {
@@ -124,7 +129,7 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
             line.hangUp();
         } else if (step instanceof Step.Say say) {
             LOG.log(Level.INFO, "demo agent says: " + say.text());
-            speaking = voice.speak8k(say.text(), AGENT_VOICE);
+            speaking = lines.get(say);
             position = 0;
         } else if (step instanceof Step.Hold hold) {
             line.hold();

@@ -6,7 +6,7 @@ import java.util.Optional;
  * The caller's side of the floor: which utterance is playing (from the Speak until its end arrives)
  * and at most one reply waiting for it to finish, so the caller never talks over themself.
  */
-final class CallerVoice {
+final class CallerFloor {
     /** A reply waiting for the current utterance to end; a higher priority replaces a lower one. */
     record Pending(String text, int priority, boolean mayTalkOverAgent) {}
 
@@ -15,7 +15,7 @@ final class CallerVoice {
     private int currentId = -1;
     private Pending pending;
 
-    CallerVoice(CallerTranscript transcript) {
+    CallerFloor(CallerTranscript transcript) {
         this.transcript = transcript;
     }
 
