@@ -1,5 +1,6 @@
 package callsim.speech;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,12 +110,12 @@ class RecognizerPoolTest {
         // Every turn is still recognised, not only the first: most words come through across them.
         assertThat(errors).as("word errors over %d words", words).isLessThanOrEqualTo(words / 2);
         assertThat(pool.modelLoads()).isEqualTo(loadsBefore).isEqualTo(pool.size());
-        Eventually.within(Duration.ofSeconds(10), () -> pool.available() == pool.size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.available() == pool.size());
     }
 
     @Test
     void borrowingBeyondThePoolSizeWaitsAndTimesOut() throws Exception {
-        Eventually.within(Duration.ofSeconds(10), () -> pool.available() == pool.size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.available() == pool.size());
         List<RecognitionSession> borrowed = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) borrowed.add(pool.tryStart().orElseThrow());
         try {
@@ -135,12 +136,12 @@ class RecognizerPoolTest {
         } finally {
             borrowed.forEach(RecognitionSession::cancel);
         }
-        Eventually.within(Duration.ofSeconds(10), () -> pool.available() == pool.size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.available() == pool.size());
     }
 
     @Test
     void aCancelledTurnReturnsItsRecogniserAndCancelsTheTranscript() throws Exception {
-        Eventually.within(Duration.ofSeconds(10), () -> pool.available() == pool.size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.available() == pool.size());
         RecognitionSession session = pool.tryStart().orElseThrow();
         short[] pcm = SyntheticPhoneSpeech.phoneLine("I'm sorry you were kept waiting.", workDir).samples();
         feedInFrames(session, Arrays.copyOf(pcm, pcm.length / 2)); // hung up mid-sentence
@@ -149,7 +150,7 @@ class RecognizerPoolTest {
         session.cancel();
         session.cancel(); // safe twice
 
-        Eventually.within(Duration.ofSeconds(10), () -> pool.available() == pool.size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.available() == pool.size());
         Optional<RecognitionSession> again = pool.tryStart();
         assertThat(again).isPresent();
         again.get().cancel();

@@ -23,6 +23,9 @@ final class TranscribeCommand implements Callable<Integer> {
                 try {
                     WavFile.Audio audio = WavFile.read(file);
                     System.out.println(file + ": " + pool.transcribe(audio.samples(), audio.sampleRate()));
+                } catch (java.nio.file.NoSuchFileException e) {
+                    failures++;
+                    System.err.println("callsim: " + file + ": no such file");
                 } catch (Exception e) {
                     failures++;
                     System.err.println("callsim: " + file + ": " + e.getMessage());
