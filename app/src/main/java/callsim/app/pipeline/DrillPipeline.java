@@ -51,6 +51,8 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private final Set<Integer> withdrawn = new HashSet<>();
     private AgentTurnRecognition turn;
     private CallerAction.HangUp pendingHangUp;
+    private SpokenSummary summary;  // set once the caller has ended the drill and the debrief is read
+    private long drillEndMs;
     private long frameIndex;
     private boolean onHold;
     private boolean ended;
@@ -105,13 +107,20 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
 
     @Override
     public void onDtmf(char digit) {
-        inbox.add(t -> dispatch(new DrillEvent.DtmfPressed(t, digit)));
+        inbox.add(t -> {
+            if (summary != null) summary.skip();
+            else dispatch(new DrillEvent.DtmfPressed(t, digit));
+        });
     }
 
     @Override
     public void onHangUp(String reason) {
         inbox.add(t -> {
             if (ended) return;
+            if (summary != null) {  // the agent hung up during the debrief: the drill was already over
+                finish(drillEndMs);
+                return;
+            }
             log(Level.DEBUG, "hang-up: " + reason);
             // The caller's line in progress is kept, cut where the agent hung up.
             playout.clear().ifPresent(u -> dispatch(new DrillEvent.CallerSpeechEnded(t, u.id(), true)));
@@ -131,6 +140,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         if (ended) return false;
 
         short[] agentFrame = nextAgentFrame();
+        if (summary != null) return readSummary(agentFrame);
         if (!onHold) listen(agentFrame, t);
 
         short[] callerFrame = onHold ? SILENCE : speak(t);
@@ -139,13 +149,32 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
 
         if (frameIndex % TICK_EVERY_FRAMES == 0) dispatch(new DrillEvent.Tick(t));
         if (pendingHangUp != null && playout.idle() && synthesising.isEmpty()) {
-            log(Level.INFO, "caller hangs up: " + pendingHangUp.reason());
-            finish(t + MediaClock.FRAME_MS);
-            line.hangUp();
-            return false;
+            log(Level.INFO, "caller ends the drill: " + pendingHangUp.reason() + "; reading the debrief");
+            drillEndMs = t + MediaClock.FRAME_MS;
+            summary = new SpokenSummary();
+            String text = DrillSummary.text(session.record(drillEndMs));
+            speech.speakDebrief(text).whenComplete((samples, error) -> inbox.add(at -> {
+                if (error != null) LOG.log(Level.WARNING, "drill " + drillId + ": could not synthesise the debrief", error);
+                if (summary != null) summary.ready(error == null ? samples : new short[0]);
+            }));
         }
         frameIndex++;
         return !ended;
+    }
+
+    /** The debrief after the caller ended the drill; the call is hung up when it is done or skipped. */
+    private boolean readSummary(short[] agentFrame) {
+        short[] frame = summary.nextFrame();
+        if (frame == null) {
+            log(Level.INFO, summary.skipped() ? "debrief skipped by a key press" : "debrief read");
+            finish(drillEndMs);
+            line.hangUp();
+            return false;
+        }
+        line.sendAudio(frame);
+        journal.audio(frame, agentFrame);
+        frameIndex++;
+        return true;
     }
 
     private short[] nextAgentFrame() {
@@ -238,8 +267,10 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
                     }));
         } else if (action instanceof CallerAction.StopSpeaking stop) {
             if (synthesising.contains(stop.utteranceId())) withdrawn.add(stop.utteranceId());
-            playout.cut(stop.utteranceId()).ifPresent(u ->
-                    dispatch(new DrillEvent.CallerSpeechEnded(lastEventMs, u.id(), true)));
+            // Whether it was playing, queued or still being synthesised, the session learns the line is over;
+            // one that never started ends with no audio at all.
+            playout.cut(stop.utteranceId());
+            dispatch(new DrillEvent.CallerSpeechEnded(lastEventMs, stop.utteranceId(), true));
         } else if (action instanceof CallerAction.HangUp hangUp) {
             pendingHangUp = hangUp;
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
  * recognisers (each holds its own model copy, so never one per call).
  */
 public final class SpeechServices implements AutoCloseable {
+    private static final VoiceStyle DEBRIEF_VOICE = new VoiceStyle(165, 105, 6, 0.9f);
     private final CallerVoice voice;
     private final RecognizerPool recognizers;
     // FreeTTS runs ~1000x real time, so one thread keeps synthesis off the audio clock for many calls.
@@ -38,6 +39,11 @@ public final class SpeechServices implements AutoCloseable {
     CompletableFuture<short[]> speak(String text, int anger, float basePitchHz) {
         return CompletableFuture.supplyAsync(
                 () -> voice.speak8k(text, VoiceStyle.forAnger(anger, basePitchHz)), synthesis);
+    }
+
+    /** The neutral voice that reads the end-of-drill debrief: clearly not the caller's. */
+    CompletableFuture<short[]> speakDebrief(String text) {
+        return CompletableFuture.supplyAsync(() -> voice.speak8k(text, DEBRIEF_VOICE), synthesis);
     }
 
     @Override
