@@ -1,5 +1,6 @@
 package callsim.app.chat;
 
+import callsim.core.Outcome;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,7 +56,8 @@ public final class ChatConsole {
         show(drill.connect());
         List<DrillScript.Line> unplayed = new ArrayList<>();
         for (DrillScript.Line line : lines) {
-            if (drill.finished()) unplayed.add(line);
+            // Once the caller has hung up (or is saying goodbye to), later moves have no one to hear them.
+            if (drill.outcome() != Outcome.IN_PROGRESS) unplayed.add(line);
             else show(drill.play(line.move()));
         }
         if (!drill.finished()) show(drill.play(new AgentMove.HangUp()));
