@@ -6,6 +6,7 @@ import callsim.scenarios.ScenarioLibrary;
 import callsim.scenarios.ScenarioLoader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +52,8 @@ final class ScenariosCommand implements Callable<Integer> {
             } catch (ScenarioFormatException e) {
                 spec.commandLine().getErr().println(e.getMessage());
             } catch (UncheckedIOException e) {
-                spec.commandLine().getErr().println(file + ": cannot read the file (" + e.getCause().getMessage() + ")");
+                spec.commandLine().getErr().println(file + ": " + (e.getCause() instanceof NoSuchFileException
+                        ? "no such file" : "cannot read the file (" + e.getCause().getMessage() + ")"));
             }
             spec.commandLine().getErr().flush();
             return 1;
