@@ -55,11 +55,15 @@ class TextDrillTest {
                 /hold 40
                 Thank you for holding.
                 """;
-        LineMetrics metrics = ScriptedTextDrill.play(script, Difficulty.EASY, SEED).drill.record().metrics();
+        TextDrill drill = ScriptedTextDrill.play(script, Difficulty.EASY, SEED).drill;
+        LineMetrics metrics = drill.record().metrics();
 
         assertThat(metrics.holdCount()).isEqualTo(1);
         assertThat(metrics.holdSeconds()).isEqualTo(40.0);
         assertThat(metrics.holds().get(0).announced()).isTrue();
+        long holdStart = metrics.holds().get(0).startMs();
+        assertThat(drill.events()).filteredOn(e -> e instanceof DrillEvent.CallerSpeechStarted)
+                .as("the caller is not heard on hold").noneMatch(e -> e.atMs() > holdStart && e.atMs() < holdStart + 40_000);
     }
 
     @Test
@@ -72,6 +76,20 @@ class TextDrillTest {
                 .findFirst().orElseThrow().atMs();
         assertThat(metrics.agentInterruptionsAtMs()).containsExactly(openingStart + 1_000);
         assertThat(metrics.overtalkSeconds()).isPositive();
+    }
+
+    @Test
+    void aCallerWhoYieldsToAnInterruptionIsCutOffThere() {
+        TextDrill drill = ScriptedTextDrill.play("/interrupt sorry but can I get your account number", Difficulty.EASY, SEED).drill;
+
+        DrillEvent.CallerSpeechStarted opening = (DrillEvent.CallerSpeechStarted) drill.events().stream()
+                .filter(e -> e instanceof DrillEvent.CallerSpeechStarted).findFirst().orElseThrow();
+        DrillEvent.CallerSpeechEnded end = (DrillEvent.CallerSpeechEnded) drill.events().stream()
+                .filter(e -> e instanceof DrillEvent.CallerSpeechEnded).findFirst().orElseThrow();
+        assertThat(end.cutShort()).isTrue();
+        assertThat(end.atMs()).isBetween(opening.atMs() + 1_000, opening.atMs() + 3_000);
+        TranscriptEntry said = drill.record().transcript().get(0);
+        assertThat(said.endMs()).isEqualTo(end.atMs());
     }
 
     @Test
