@@ -119,7 +119,7 @@ class TextDrillTest {
     @ParameterizedTest
     @EnumSource(value = Difficulty.class, names = {"EASY", "NORMAL"})
     void aModelAgentResolvesTheDoubleCharge(Difficulty difficulty) {
-        for (long seed = 1; seed <= 5; seed++) {
+        for (long seed = 1; seed <= 20; seed++) {
             TextDrill drill = ScriptedTextDrill.playResource("model-agent.txt", difficulty, seed).drill;
             assertThat(drill.outcome()).as("seed %d", seed).isEqualTo(Outcome.RESOLVED);
             assertThat(drill.record().metrics().agentInterruptions()).isZero();
