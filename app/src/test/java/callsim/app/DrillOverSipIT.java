@@ -75,7 +75,7 @@ class DrillOverSipIT {
             // Hang up once the caller's opening is under way.
             String startedId = started.get(10, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(10)).until(() -> eventLogMentions(server, startedId, "CallerSpeechStarted"));
-            Thread.sleep(700);  // into the utterance, not an assertion
+            await().pollDelay(Duration.ofMillis(700)).until(() -> true);  // well into the utterance
             call.hangUp();
             String id = drillId.get(30, TimeUnit.SECONDS);
             assertThat(id).isEqualTo(startedId);
