@@ -16,6 +16,15 @@ final class CallerMemory {
     private final Set<String> revealedFacts = new HashSet<>();
     private final Set<String> offeredRemedies = new HashSet<>();
     private boolean needMet;
+    private boolean triedEmpathyOrApology;
+    private boolean abuseStarted;
+    private boolean abusePending;
+    private boolean boundarySet;
+    private int supervisorDemands;
+    private boolean demandPending;
+    private boolean pushedBack;
+    private boolean forbiddenPromised;
+    private boolean nameUsed;
 
     int timesEmpathySaid(String phrase) { return empathyPhrases.count(phrase); }
     int empathyCount() { return empathyCount; }
@@ -28,9 +37,57 @@ final class CallerMemory {
 
     /** A remedy that meets the caller's need has been offered (and so can be accepted). */
     boolean needMet() { return needMet; }
+    boolean anyRemedyOffered() { return !offeredRemedies.isEmpty(); }
+    int remediesOffered() { return offeredRemedies.size(); }
+    boolean triedEmpathyOrApology() { return triedEmpathyOrApology; }
+    /** The caller has sworn or insulted and no boundary has been set yet. */
+    boolean abuseStarted() { return abuseStarted; }
+    /** The caller's last line was abusive and the agent has not answered it yet. */
+    boolean abusePending() { return abusePending; }
+    boolean boundarySet() { return boundarySet; }
+    int supervisorDemands() { return supervisorDemands; }
+    /** The caller's last line demanded a supervisor and the agent has not answered it yet. */
+    boolean demandPending() { return demandPending; }
+    /** The caller has pushed back on an offer or demanded more: a forbidden promise now is caving. */
+    boolean pushedBack() { return pushedBack; }
+    boolean forbiddenPromised() { return forbiddenPromised; }
+    boolean nameUsed() { return nameUsed; }
+
+    /**
+     * An escalation is premature when the caller has not asked for a supervisor and the agent has not
+     * yet both acknowledged the caller and tried a solution.
+     */
+    boolean escalationPremature() {
+        return supervisorDemands == 0 && !(triedEmpathyOrApology && anyRemedyOffered());
+    }
+
+    /** The caller said a line of this situation (remembered for what the agent's next turn answers). */
+    void callerSaid(LineSituation situation) {
+        switch (situation) {
+            case ABUSE -> {
+                abuseStarted = true;
+                abusePending = true;
+            }
+            case SUPERVISOR_DEMAND -> {
+                supervisorDemands++;
+                demandPending = true;
+                pushedBack = true;
+            }
+            case WEAK_OFFER -> pushedBack = true;
+            default -> { }
+        }
+    }
 
     void remember(TurnReading reading, Scenario scenario) {
         agentTurns++;
+        abusePending = false;
+        demandPending = false;
+        if (reading.has(Signal.BOUNDARY) && abuseStarted) boundarySet = true;
+        if (reading.has(Signal.FORBIDDEN_PROMISE)) forbiddenPromised = true;
+        if (reading.has(Signal.NAME_USED)) nameUsed = true;
+        if (reading.has(Signal.EMPATHY) || reading.has(Signal.SPECIFIC_APOLOGY) || reading.has(Signal.BARE_APOLOGY)) {
+            triedEmpathyOrApology = true;
+        }
         reading.first(Signal.EMPATHY).ifPresent(d -> {
             empathyPhrases.add(d.evidence());
             empathyCount++;

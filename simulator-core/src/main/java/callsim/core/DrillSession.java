@@ -29,6 +29,7 @@ public final class DrillSession {
     private final CallerFloor floor = new CallerFloor(transcript);
     private final CallerMemory memory = new CallerMemory();
     private final CallerMood mood;
+    private final EvidenceLog evidence = new EvidenceLog();
 
     private Outcome outcome = Outcome.IN_PROGRESS;
     private String outcomeReason = "";
@@ -111,8 +112,9 @@ public final class DrillSession {
 
     /** Everything known about the drill, as if it ended at {@code nowMs} (or when it did end). */
     public DrillRecord record(long nowMs) {
+        LineMetrics metrics = monitor.metrics(nowMs);
         return new DrillRecord(scenario.id(), difficulty, seed, outcome, outcomeReason, nowMs,
-                transcript.entries(nowMs), mood.curve(), monitor.metrics(nowMs));
+                transcript.entries(nowMs), mood.curve(), metrics, Scoring.score(scenario, evidence, metrics, outcome));
     }
 
     private void onCallerSpeechEnded(DrillEvent.CallerSpeechEnded ended, List<CallerAction> actions) {
@@ -121,6 +123,10 @@ public final class DrillSession {
         if (finished()) return;
         if (wasOpening && !openingInterrupted && !ended.cutShort()) {
             changeAnger(AngerRules.VENTED_UNINTERRUPTED, lastAtMs);
+            long openingMs = monitor.metrics(lastAtMs).callerSpeech().stream().filter(span -> span.endMs() == ended.atMs())
+                    .mapToLong(Span::lengthMs).findFirst().orElse(0);
+            evidence.add(Technique.LET_THEM_VENT, Evidence.measured(ended.atMs(), "vented", openingMs / 1000.0,
+                    "let the caller finish their opening complaint"));
         }
         next.ifPresent(pending -> {
             if (!monitor.agentSpeaking() || pending.mayTalkOverAgent()) {
@@ -133,6 +139,10 @@ public final class DrillSession {
     private void onInterrupted(LineNotice.AgentInterruption interruption, long now, List<CallerAction> actions) {
         boolean whileVenting = interruption.utteranceId() == openingUtteranceId;
         openingInterrupted |= whileVenting;
+        if (whileVenting) {
+            evidence.add(Technique.LET_THEM_VENT, Evidence.noted(interruption.atMs(), "cut-in-opening",
+                    "started talking while the caller was still venting"));
+        }
         changeAnger(whileVenting ? AngerRules.INTERRUPTED_WHILE_VENTING : AngerRules.INTERRUPTED, now);
         if (mood.band() == AngerBand.FURIOUS) {
             interruptionAnsweredThisEvent = true;
@@ -151,31 +161,60 @@ public final class DrillSession {
 
     private void onAgentTurn(DrillEvent.AgentTurn turn, long now, List<CallerAction> actions) {
         TurnReading reading = analyzer.read(turn.words());
-        if (reading.has(Signal.BACKCHANNEL) && floor.speaking()) return; // active listening: carry on
+        if (reading.has(Signal.BACKCHANNEL) && floor.speaking()) { // active listening: carry on
+            if (floor.currentId() == openingUtteranceId) {
+                evidence.add(Technique.LET_THEM_VENT, Evidence.said(turn.startMs(), "backchannel", turn.words(), "listened actively"));
+            }
+            return;
+        }
         changeAnger(AngerRules.scaled(AngerRules.forTurn(reading, memory, scenario), temper.volatility()), now);
+        TurnEvidence.log(turn.startMs(), reading, memory, scenario, evidence);
         boolean factAskedBefore = reading.first(Signal.FACT_QUESTION)
                 .map(d -> memory.factRevealed(d.subjectId())).orElse(false);
+        boolean boundaryAnswersAbuse = reading.has(Signal.BOUNDARY) && memory.abuseStarted() && !memory.boundarySet();
         memory.remember(reading, scenario);
+        if (reading.has(Signal.ESCALATION)) {
+            hangUp(Outcome.ESCALATED, "the agent transferred the caller to a supervisor", LineSituation.TRANSFER, now, actions);
+            return;
+        }
         if (memory.needMet() && mood.band() == AngerBand.SATISFIED) {
             hangUp(Outcome.RESOLVED, "the caller accepted a remedy and is satisfied", LineSituation.CLOSING, now, actions);
             return;
         }
         if (interruptionAnsweredThisEvent || monitor.onHold()) return;
-        say(replyTo(reading, factAskedBefore), PRIORITY_REPLY, false, actions);
+        say(replyTo(reading, factAskedBefore, boundaryAnswersAbuse, now), PRIORITY_REPLY, false, actions);
     }
 
-    private String replyTo(TurnReading reading, boolean factAskedBefore) {
-        if (reading.has(Signal.CALM_DOWN) || reading.has(Signal.ARGUING)) return line(LineSituation.ARGUING);
-        Optional<Detection> newRemedy = reading.all(Signal.REMEDY).stream()
-                .filter(d -> meetsNeed(d.subjectId())).findFirst();
-        if (newRemedy.isPresent()) return line(LineSituation.SOLUTION);
+    private String replyTo(TurnReading reading, boolean factAskedBefore, boolean boundaryAnswersAbuse, long now) {
+        if (reading.has(Signal.CALM_DOWN) || reading.has(Signal.ARGUING)) return callerLine(LineSituation.ARGUING, now);
+        if (boundaryAnswersAbuse) return callerLine(LineSituation.BOUNDARY, now);
+        boolean newRemedy = reading.all(Signal.REMEDY).stream().anyMatch(d -> meetsNeed(d.subjectId()));
+        if (newRemedy || reading.has(Signal.FORBIDDEN_PROMISE)) return callerLine(LineSituation.SOLUTION, now);
         Optional<Detection> fact = reading.first(Signal.FACT_QUESTION);
         if (fact.isPresent()) return factAnswer(fact.get().subjectId(), factAskedBefore);
-        if (reading.has(Signal.REMEDY) || reading.has(Signal.VAGUE_PROMISE)) return line(LineSituation.WEAK_OFFER);
-        if (reading.has(Signal.SPECIFIC_APOLOGY) || reading.has(Signal.BARE_APOLOGY)) return line(LineSituation.APOLOGY);
-        if (reading.has(Signal.EMPATHY)) return line(LineSituation.EMPATHY);
-        if (reading.has(Signal.HOLD_REQUEST)) return line(LineSituation.HOLD_ASKED);
-        return line(LineSituation.CONTINUATION);
+        boolean atLeastFrustrated = mood.band().compareTo(AngerBand.FRUSTRATED) >= 0;
+        if (scenario.persona().insistsOnSupervisor() && atLeastFrustrated) return callerLine(LineSituation.SUPERVISOR_DEMAND, now);
+        boolean atLeastAngry = mood.band().compareTo(AngerBand.ANGRY) >= 0;
+        if (scenario.persona().abusive() && !memory.boundarySet() && atLeastAngry) return callerLine(LineSituation.ABUSE, now);
+        if (reading.has(Signal.WRONG_RESTATEMENT) && !reading.has(Signal.RESTATEMENT)) return callerLine(LineSituation.CORRECTION, now);
+        if (reading.has(Signal.REMEDY) || reading.has(Signal.VAGUE_PROMISE)) return callerLine(LineSituation.WEAK_OFFER, now);
+        if (reading.has(Signal.SPECIFIC_APOLOGY) || reading.has(Signal.BARE_APOLOGY)) return callerLine(LineSituation.APOLOGY, now);
+        if (reading.has(Signal.EMPATHY)) return callerLine(LineSituation.EMPATHY, now);
+        if (reading.has(Signal.RESTATEMENT)) return callerLine(LineSituation.CONFIRMATION, now);
+        if (reading.has(Signal.HOLD_REQUEST)) return callerLine(LineSituation.HOLD_ASKED, now);
+        return callerLine(LineSituation.CONTINUATION, now);
+    }
+
+    /** A reply line; the caller remembers abuse and demands, since the agent's next turn answers them. */
+    private String callerLine(LineSituation situation, long now) {
+        String text = line(situation);
+        memory.callerSaid(situation);
+        if (situation == LineSituation.ABUSE) {
+            evidence.add(Technique.SET_A_BOUNDARY, Evidence.said(now, "abuse", text, "the caller swore or insulted"));
+        } else if (situation == LineSituation.SUPERVISOR_DEMAND) {
+            evidence.add(Technique.ESCALATE_PROPERLY, Evidence.said(now, "supervisor-demanded", text, "the caller asked for a supervisor"));
+        }
+        return text;
     }
 
     private String factAnswer(String factId, boolean askedBefore) {
