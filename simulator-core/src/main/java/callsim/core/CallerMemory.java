@@ -13,6 +13,7 @@ final class CallerMemory {
     private int bareApologyCount;
     private int agentTurns;
     private final Set<String> acknowledgedGrievances = new HashSet<>();
+    private final Set<String> restatedGrievances = new HashSet<>();
     private final Set<String> revealedFacts = new HashSet<>();
     private final Set<String> offeredRemedies = new HashSet<>();
     private boolean needMet;
@@ -32,6 +33,8 @@ final class CallerMemory {
     int bareApologyCount() { return bareApologyCount; }
     int agentTurns() { return agentTurns; }
     boolean grievanceAcknowledged(String id) { return acknowledgedGrievances.contains(id); }
+    /** Restated in the agent's own words, not only named in an apology (T4's evidence). */
+    boolean grievanceRestated(String id) { return restatedGrievances.contains(id); }
     boolean factRevealed(String id) { return revealedFacts.contains(id); }
     boolean remedyOffered(String id) { return offeredRemedies.contains(id); }
 
@@ -95,6 +98,11 @@ final class CallerMemory {
         if (reading.has(Signal.SPECIFIC_APOLOGY)) apologyCount++;
         if (reading.has(Signal.BARE_APOLOGY)) bareApologyCount++;
         reading.all(Signal.RESTATEMENT).forEach(d -> acknowledgedGrievances.add(d.subjectId()));
+        String apologisedFor = reading.first(Signal.SPECIFIC_APOLOGY).map(Detection::subjectId).orElse("");
+        if (!reading.has(Signal.REMEDY)) {
+            reading.all(Signal.RESTATEMENT).stream().map(Detection::subjectId).filter(id -> !id.equals(apologisedFor))
+                    .forEach(restatedGrievances::add);
+        }
         reading.all(Signal.FACT_QUESTION).forEach(d -> revealedFacts.add(d.subjectId()));
         for (Detection remedy : reading.all(Signal.REMEDY)) {
             offeredRemedies.add(remedy.subjectId());

@@ -37,12 +37,12 @@ final class HandlingJudges {
             evidence.add(Evidence.measured(hold.startMs(), hold.announced() ? "announced-hold" : "unannounced-hold", seconds,
                     hold.announced() ? "asked the caller before the hold" : "put the caller on hold without asking"));
             if (!hold.announced()) {
-                score -= 45;
+                score -= 50;
                 advice = "You put the caller on hold without asking; ask permission first, and say why and for how long.";
             }
             if (hold.lengthMs() > CHECK_BACK_MS) {
                 evidence.add(Evidence.measured(hold.startMs(), "no-check-back", seconds, "a long hold without coming back to update the caller"));
-                score -= hold.lengthMs() > 2 * CHECK_BACK_MS ? 45 : 25;
+                score -= hold.lengthMs() > 2 * CHECK_BACK_MS ? 50 : 30;
                 if (advice.isEmpty() || hold.lengthMs() > 2 * CHECK_BACK_MS) {
                     advice = "You left the caller on hold for " + Math.round(seconds) + " seconds"
                             + (hold.announced() ? "" : " without asking") + "; keep holds short and come back at least every minute.";
@@ -90,7 +90,7 @@ final class HandlingJudges {
         String advice = calmDown > 0
                 ? "You told the caller to " + quoted(first) + "; that is a known trigger: acknowledge the feeling instead."
                 : "You argued with the caller (" + quoted(first) + "); stay calm and never blame the caller.";
-        return new Judgement(Technique.STAY_CALM, true, 100 - 50 * (int) calmDown - 35 * (int) arguing, evidence, advice);
+        return new Judgement(Technique.STAY_CALM, true, 100 - 60 * (int) calmDown - 40 * (int) arguing, evidence, advice);
     }
 
     private Judgement boundary() {

@@ -37,7 +37,7 @@ final class ListeningJudges {
         for (long at : metrics.agentInterruptionsAtMs()) {
             evidence.add(Evidence.noted(at, "interruption", "started talking while the caller still had more to say"));
         }
-        if (metrics.overtalkSeconds() > 0) {
+        if (!metrics.agentInterruptionsAtMs().isEmpty() && metrics.overtalkSeconds() > 0) {
             evidence.add(Evidence.measured(metrics.overtalk().get(0).startMs(), "overtalk", metrics.overtalkSeconds(),
                     "seconds in which both of you were talking"));
         }

@@ -11,6 +11,10 @@ import java.util.List;
 final class Scoring {
     private static final int MAX_ADVICE = 3;
     private static final int GOOD_ESCALATION = 70;
+    /** Evidence kinds of things that made the caller angrier. */
+    private static final List<String> HARMFUL = List.of("cut-in-opening", "interruption", "repeated-empathy",
+            "wrong-restatement", "excuse", "fact-asked-again", "unannounced-hold", "no-check-back", "dead-air", "caved",
+            "calm-down", "arguing", "abuse-ignored", "demand-ignored", "premature-escalation", "deflection");
 
     private Scoring() {}
 
@@ -41,10 +45,19 @@ final class Scoring {
     private static List<String> advice(Scenario scenario, List<Judgement> judgements) {
         List<Judgement> fallingShort = new ArrayList<>(judgements.stream()
                 .filter(j -> j.applicable() && j.score() < 100 && !j.advice().isEmpty()).toList());
-        fallingShort.sort(Comparator.comparingDouble((Judgement j) -> j.has("forbidden-promise") ? 0 : 1)
+        fallingShort.sort(Comparator.comparingInt(Scoring::tier)
                 .thenComparingDouble(j -> -scenario.weight(j.technique()) * (100 - j.score()))
                 .thenComparing(Judgement::technique));
         return fallingShort.stream().limit(MAX_ADVICE).map(Judgement::advice).toList();
+    }
+
+    /**
+     * What the agent did wrong angered the caller and so changed the outcome more than what they left out:
+     * a forbidden promise first, then techniques with harmful evidence, then missing good practice.
+     */
+    private static int tier(Judgement judgement) {
+        if (judgement.has("forbidden-promise")) return 0;
+        return HARMFUL.stream().anyMatch(judgement::has) ? 1 : 2;
     }
 
     private static String verdict(int total, int passMark, boolean passed, boolean forbidden, boolean goodOutcome, Outcome outcome) {

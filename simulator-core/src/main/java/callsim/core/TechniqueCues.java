@@ -14,7 +14,7 @@ final class TechniqueCues {
     static final CueSet NEXT_STEP = CueSet.of(
             "*business *days", "you will *see it", "you will *see the", "you will *receive", "i will *email you",
             "i will *send you", "*confirmation *email", "*email *confirming", "*within *hours", "by *tomorrow",
-            "the *next *step", "*show up in your", "i will *call you *back", "*today you will", "*reference *number *for this");
+            "the *next *step", "*show up in your", "i will *call you *back", "*reference *number *for this");
 
     static final CueSet ANYTHING_ELSE = CueSet.of(
             "*anything *else i can", "is there *anything *else", "*anything *else you *need", "*something *else i can");
@@ -44,9 +44,8 @@ final class TechniqueCues {
 
     /** Handing the work back to the caller. */
     static final CueSet DEFLECTION = CueSet.of(
-            "you will *have to", "you *need to *call", "you *have to *call", "not my *department", "*nothing i can do",
-            "you *need to *contact", "you *have to *contact", "*call *another *number", "you *should *contact",
-            "*not *something i *deal with");
+            "you will *have to", "not my *department", "*nothing i can *do", "you *need to *contact", "you *have to *contact",
+            "*call *another *number", "you *should *contact", "*not *something i *deal with", "*take it up *with");
 
     private TechniqueCues() {}
 }

@@ -14,8 +14,8 @@ import static callsim.core.Technique.STAY_WITHIN_POLICY;
 
 /**
  * Writes down what one agent turn showed of each technique, judged against what the caller remembered
- * before the turn (so "again", "too early" and "after abuse" are known). Evidence kinds are listed in
- * docs/scenario-format.md's companion, {@link Scoring}.
+ * before the turn (so "again", "too early" and "after abuse" are known). The judges
+ * ({@link ListeningJudges}, {@link HandlingJudges}) turn the evidence kinds into scores.
  */
 final class TurnEvidence {
     private TurnEvidence() {}
@@ -33,8 +33,11 @@ final class TurnEvidence {
             log.add(EMPATHISE, Evidence.said(atMs, canned ? "repeated-empathy" : "empathy", d.evidence(), canned
                     ? "the same empathy phrase a third time sounds canned" : "acknowledged how the caller feels"));
         });
-        for (Detection d : reading.all(Signal.RESTATEMENT)) {
-            if (!before.grievanceAcknowledged(d.subjectId())) {
+        // The grievance an apology names shows up in the apology's evidence (T5), not as a restatement.
+        // Likewise a remedy naming the problem ("refund the duplicate charge") is an offer, not listening back.
+        String apologisedFor = reading.first(Signal.SPECIFIC_APOLOGY).map(Detection::subjectId).orElse("");
+        for (Detection d : reading.has(Signal.REMEDY) ? java.util.List.<Detection>of() : reading.all(Signal.RESTATEMENT)) {
+            if (!before.grievanceRestated(d.subjectId()) && !d.subjectId().equals(apologisedFor)) {
                 log.add(REPEAT_THE_PROBLEM, Evidence.said(atMs, "restated", d.evidence(), "named the caller's grievance: " + d.subjectId()));
             }
         }
