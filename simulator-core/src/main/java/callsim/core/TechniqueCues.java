@@ -26,7 +26,7 @@ final class TechniqueCues {
 
     /** "I want to help, but I need us to keep this respectful" and its variants. */
     static final CueSet BOUNDARY = CueSet.of(
-            "i want to *help but i *need us to keep this *respectful", "keep this *respectful", "keep it *respectful",
+            "i want to *help but i *need us to keep this *respectful", "i *need us to *keep this", "keep this *respectful", "keep it *respectful",
             "*respectful *conversation", "*please do not *swear", "*please *stop *swearing", "*without the *language",
             "not *okay to *insult", "*no need for *insults", "i will not *accept *abuse", "*please do not *insult");
 
