@@ -10,8 +10,11 @@ import callsim.core.LineSituation;
 import callsim.core.Persona;
 import callsim.core.Remedy;
 import callsim.core.Scenario;
+import callsim.core.Signal;
 import callsim.core.Technique;
 import callsim.core.TechniqueWeights;
+import callsim.core.TurnAnalyzer;
+import callsim.core.TurnReading;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -67,18 +70,34 @@ public final class ScenarioLoader {
         Persona persona = persona(root.map("persona"));
         Map<Difficulty, CallerTemper> tempers = tempers(root.map("difficulty"));
         CallerLines lines = lines(root.map("lines"), persona);
-        List<String> forbidden = root.keys().contains("policy")
-                ? root.map("policy").onlyFields(Set.of("forbidden")).texts("forbidden") : List.of();
+        YamlMap policy = root.keys().contains("policy") ? root.map("policy").onlyFields(Set.of("forbidden")) : null;
+        List<String> forbidden = policy == null ? List.of() : policy.texts("forbidden");
         Map<Technique, Double> weights = root.keys().contains("weights") ? weights(root.map("weights")) : Map.of();
         int passMark = root.keys().contains("passMark") ? root.integer("passMark", 0, 100) : Scenario.DEFAULT_PASS_MARK;
         try {
-            return new Scenario(id, root.text("title"), root.optionalText("summary"), persona, tempers, root.text("opening"),
-                    grievances, root.optionalText("need"), facts, remedies, lines, root.texts("agentPhrases"),
-                    forbidden, weights, passMark);
+            Scenario scenario = new Scenario(id, root.text("title"), root.optionalText("summary"), persona, tempers,
+                    root.text("opening"), grievances, root.optionalText("need"), facts, remedies, lines,
+                    root.texts("agentPhrases"), forbidden, weights, passMark);
+            if (policy != null) checkNoAllowedRemedyIsForbidden(scenario, policy);
+            return scenario;
         } catch (ScenarioFormatException e) {
             throw e;
         } catch (IllegalArgumentException e) { // a rule spanning several fields
             throw new ScenarioFormatException(sourceName, 1, "", e.getMessage());
+        }
+    }
+
+    /** An allowed remedy that reads as a forbidden promise would fail every agent who offers it. */
+    private static void checkNoAllowedRemedyIsForbidden(Scenario scenario, YamlMap policy) {
+        TurnAnalyzer analyzer = new TurnAnalyzer(scenario);
+        for (Remedy remedy : scenario.remedies()) {
+            for (String phrase : remedy.phrases()) {
+                TurnReading reading = analyzer.read(phrase.replace("*", ""));
+                reading.first(Signal.FORBIDDEN_PROMISE).ifPresent(d -> {
+                    throw policy.error("forbidden", "has '" + d.evidence() + "', which also matches the allowed remedy '"
+                            + remedy.id() + "' phrase '" + phrase + "'");
+                });
+            }
         }
     }
 
@@ -142,8 +161,8 @@ public final class ScenarioLoader {
                 if (byBand.keys().contains(band.yamlName())) {
                     pool.put(band, byBand.texts(band.yamlName()));
                 } else if (required.contains(band)) {
-                    String who = why.isEmpty() ? "every " + situation.yamlName() + " pool" : situation.personaReason() + "'s "
-                            + situation.yamlName() + " pool";
+                    String who = why.isEmpty() ? "every " + situation.yamlName() + " pool"
+                            : "with " + situation.personaReason() + ", the " + situation.yamlName() + " pool";
                     throw byBand.error(band.yamlName(), "is missing (" + who + " needs "
                             + required.stream().map(AngerBand::yamlName).collect(Collectors.joining(", ")) + ")");
                 }
