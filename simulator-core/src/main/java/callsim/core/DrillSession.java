@@ -30,6 +30,7 @@ public final class DrillSession {
     private final CallerMemory memory = new CallerMemory();
     private final CallerMood mood;
     private final EvidenceLog evidence = new EvidenceLog();
+    private final CallerReplies replies;
 
     private Outcome outcome = Outcome.IN_PROGRESS;
     private String outcomeReason = "";
@@ -48,6 +49,7 @@ public final class DrillSession {
         this.analyzer = new TurnAnalyzer(scenario);
         this.picker = new LinePicker(seed);
         this.mood = new CallerMood(temper.startingAnger(), 0);
+        this.replies = new CallerReplies(scenario, memory, evidence, this::line);
     }
 
     /**
@@ -182,48 +184,7 @@ public final class DrillSession {
             return;
         }
         if (interruptionAnsweredThisEvent || monitor.onHold()) return;
-        say(replyTo(reading, factAskedBefore, boundaryAnswersAbuse, now), PRIORITY_REPLY, false, actions);
-    }
-
-    private String replyTo(TurnReading reading, boolean factAskedBefore, boolean boundaryAnswersAbuse, long now) {
-        if (reading.has(Signal.CALM_DOWN) || reading.has(Signal.ARGUING)) return callerLine(LineSituation.ARGUING, now);
-        if (boundaryAnswersAbuse) return callerLine(LineSituation.BOUNDARY, now);
-        boolean newRemedy = reading.all(Signal.REMEDY).stream().anyMatch(d -> meetsNeed(d.subjectId()));
-        if (newRemedy || reading.has(Signal.FORBIDDEN_PROMISE)) return callerLine(LineSituation.SOLUTION, now);
-        Optional<Detection> fact = reading.first(Signal.FACT_QUESTION);
-        if (fact.isPresent()) return factAnswer(fact.get().subjectId(), factAskedBefore);
-        boolean atLeastFrustrated = mood.band().compareTo(AngerBand.FRUSTRATED) >= 0;
-        if (scenario.persona().insistsOnSupervisor() && atLeastFrustrated) return callerLine(LineSituation.SUPERVISOR_DEMAND, now);
-        boolean atLeastAngry = mood.band().compareTo(AngerBand.ANGRY) >= 0;
-        if (scenario.persona().abusive() && !memory.boundarySet() && atLeastAngry) return callerLine(LineSituation.ABUSE, now);
-        if (reading.has(Signal.WRONG_RESTATEMENT) && !reading.has(Signal.RESTATEMENT)) return callerLine(LineSituation.CORRECTION, now);
-        if (reading.has(Signal.REMEDY) || reading.has(Signal.VAGUE_PROMISE)) return callerLine(LineSituation.WEAK_OFFER, now);
-        if (reading.has(Signal.SPECIFIC_APOLOGY) || reading.has(Signal.BARE_APOLOGY)) return callerLine(LineSituation.APOLOGY, now);
-        if (reading.has(Signal.EMPATHY)) return callerLine(LineSituation.EMPATHY, now);
-        if (reading.has(Signal.RESTATEMENT)) return callerLine(LineSituation.CONFIRMATION, now);
-        if (reading.has(Signal.HOLD_REQUEST)) return callerLine(LineSituation.HOLD_ASKED, now);
-        return callerLine(LineSituation.CONTINUATION, now);
-    }
-
-    /** A reply line; the caller remembers abuse and demands, since the agent's next turn answers them. */
-    private String callerLine(LineSituation situation, long now) {
-        String text = line(situation);
-        memory.callerSaid(situation);
-        if (situation == LineSituation.ABUSE) {
-            evidence.add(Technique.SET_A_BOUNDARY, Evidence.said(now, "abuse", text, "the caller swore or insulted"));
-        } else if (situation == LineSituation.SUPERVISOR_DEMAND) {
-            evidence.add(Technique.ESCALATE_PROPERLY, Evidence.said(now, "supervisor-demanded", text, "the caller asked for a supervisor"));
-        }
-        return text;
-    }
-
-    private String factAnswer(String factId, boolean askedBefore) {
-        Fact fact = scenario.facts().stream().filter(f -> f.id().equals(factId)).findFirst().orElseThrow();
-        return askedBefore ? "I already told you. " + fact.answer() : fact.answer();
-    }
-
-    private boolean meetsNeed(String remedyId) {
-        return scenario.remedies().stream().anyMatch(r -> r.id().equals(remedyId) && r.meetsNeed());
+        say(replies.replyTo(reading, factAskedBefore, boundaryAnswersAbuse, mood.band(), now), PRIORITY_REPLY, false, actions);
     }
 
     private void onHoldStarted(long now, List<CallerAction> actions) {
