@@ -83,13 +83,16 @@ public record Scenario(
 
     /**
      * Sentences an agent would say in this scenario: the scenario's own plus the cue phrases the turn
-     * analysis listens for, so a language model built from them covers what is detected.
+     * analysis listens for (forbidden promises included), so a language model built from them covers
+     * what is detected.
      */
     public List<String> agentPhrases() {
         Set<String> phrases = new LinkedHashSet<>(agentSentences);
         remedies.forEach(remedy -> remedy.phrases().forEach(p -> phrases.add(withoutKeyMarks(p))));
         facts.forEach(fact -> fact.askedBy().forEach(p -> phrases.add(withoutKeyMarks(p))));
+        forbiddenPromises.forEach(p -> phrases.add(withoutKeyMarks(p)));
         phrases.addAll(AgentCues.allPhrases());
+        phrases.addAll(TechniqueCues.allPhrases());
         return List.copyOf(phrases);
     }
 

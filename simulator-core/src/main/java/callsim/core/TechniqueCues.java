@@ -1,5 +1,10 @@
 package callsim.core;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
 /**
  * Cue phrases for the techniques beyond the caller-facing basics of {@link AgentCues}: restating,
  * closing, boundaries, escalation, courtesy and ownership. Same '*' key-word convention (see {@link Cue}).
@@ -48,4 +53,12 @@ final class TechniqueCues {
             "*call *another *number", "you *should *contact", "*not *something i *deal with", "*take it up *with");
 
     private TechniqueCues() {}
+
+    /** Every cue phrase, marker-free, for language models (POLITENESS and OWNERSHIP are too short to help). */
+    static List<String> allPhrases() {
+        Set<String> phrases = new LinkedHashSet<>();
+        Stream.of(RESTATEMENT_OPENERS, NEXT_STEP, ANYTHING_ELSE, CLOSING_THANKS, BOUNDARY, ESCALATION, DEFLECTION)
+                .forEach(set -> phrases.addAll(set.phrases()));
+        return List.copyOf(phrases);
+    }
 }
