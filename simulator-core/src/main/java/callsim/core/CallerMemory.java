@@ -26,6 +26,7 @@ final class CallerMemory {
     private boolean pushedBack;
     private boolean forbiddenPromised;
     private boolean nameUsed;
+    private LineSituation lastCallerLine = LineSituation.CONTINUATION;
 
     int timesEmpathySaid(String phrase) { return empathyPhrases.count(phrase); }
     int empathyCount() { return empathyCount; }
@@ -55,6 +56,8 @@ final class CallerMemory {
     boolean pushedBack() { return pushedBack; }
     boolean forbiddenPromised() { return forbiddenPromised; }
     boolean nameUsed() { return nameUsed; }
+    /** The situation of the caller's last reply to the agent. */
+    LineSituation lastCallerLine() { return lastCallerLine; }
 
     /**
      * An escalation is premature when the caller has not asked for a supervisor and the agent has not
@@ -66,6 +69,7 @@ final class CallerMemory {
 
     /** The caller said a line of this situation (remembered for what the agent's next turn answers). */
     void callerSaid(LineSituation situation) {
+        lastCallerLine = situation;
         switch (situation) {
             case ABUSE -> {
                 abuseStarted = true;

@@ -29,12 +29,13 @@ final class CallerReplies {
         if (newRemedy || reading.has(Signal.FORBIDDEN_PROMISE)) return say(LineSituation.SOLUTION, now);
         Optional<Detection> fact = reading.first(Signal.FACT_QUESTION);
         if (fact.isPresent()) return factAnswer(fact.get().subjectId(), factAskedBefore);
-        if (scenario.persona().insistsOnSupervisor() && band.compareTo(AngerBand.FRUSTRATED) >= 0) {
-            return say(LineSituation.SUPERVISOR_DEMAND, now);
+        boolean demands = scenario.persona().insistsOnSupervisor() && band.compareTo(AngerBand.FRUSTRATED) >= 0;
+        boolean abuses = scenario.persona().abusive() && !memory.boundarySet() && band.compareTo(AngerBand.ANGRY) >= 0;
+        if (demands && abuses) { // a caller who does both takes turns
+            return say(memory.lastCallerLine() == LineSituation.ABUSE ? LineSituation.SUPERVISOR_DEMAND : LineSituation.ABUSE, now);
         }
-        if (scenario.persona().abusive() && !memory.boundarySet() && band.compareTo(AngerBand.ANGRY) >= 0) {
-            return say(LineSituation.ABUSE, now);
-        }
+        if (demands) return say(LineSituation.SUPERVISOR_DEMAND, now);
+        if (abuses) return say(LineSituation.ABUSE, now);
         if (reading.has(Signal.WRONG_RESTATEMENT) && !reading.has(Signal.RESTATEMENT)) return say(LineSituation.CORRECTION, now);
         if (reading.has(Signal.REMEDY) || reading.has(Signal.VAGUE_PROMISE)) return say(LineSituation.WEAK_OFFER, now);
         if (reading.has(Signal.SPECIFIC_APOLOGY) || reading.has(Signal.BARE_APOLOGY)) return say(LineSituation.APOLOGY, now);

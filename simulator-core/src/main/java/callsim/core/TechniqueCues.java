@@ -52,6 +52,10 @@ final class TechniqueCues {
             "you will *have to", "not my *department", "*nothing i can *do", "you *need to *contact", "you *have to *contact",
             "*call *another *number", "you *should *contact", "*not *something i *deal with", "*take it up *with");
 
+    /** Reassurance that sounds like a deflection to a word matcher ("you won't have to do anything"). */
+    static final CueSet NO_BURDEN = CueSet.of(
+            "you will *not *have to", "you do *not *have to", "you do *not *need to", "*no *need for you to");
+
     private TechniqueCues() {}
 
     /** Every cue phrase, marker-free, for language models (POLITENESS and OWNERSHIP are too short to help). */

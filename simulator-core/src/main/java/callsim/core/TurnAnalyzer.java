@@ -35,7 +35,7 @@ public final class TurnAnalyzer {
                 nameUsed(scenario.persona()),
                 cue(Signal.POLITENESS, TechniqueCues.POLITENESS),
                 cue(Signal.OWNERSHIP, TechniqueCues.OWNERSHIP),
-                cue(Signal.DEFLECTION, TechniqueCues.DEFLECTION));
+                deflection());
     }
 
     public TurnReading read(String words) {
@@ -107,6 +107,12 @@ public final class TurnAnalyzer {
         if (scenario.forbiddenPromises().isEmpty()) return heard -> List.of();
         CueSet forbidden = new CueSet(scenario.forbiddenPromises());
         return heard -> forbidden.find(heard).map(p -> List.of(new Detection(Signal.FORBIDDEN_PROMISE, p, p))).orElse(List.of());
+    }
+
+    /** Handing the work to the caller, unless the agent is telling them they need not do anything (T14). */
+    static DetectionRule deflection() {
+        DetectionRule deflecting = cue(Signal.DEFLECTION, TechniqueCues.DEFLECTION);
+        return heard -> TechniqueCues.NO_BURDEN.heardIn(heard) ? List.of() : deflecting.detect(heard);
     }
 
     /** The caller's first or last name (T14). */

@@ -98,6 +98,18 @@ class PersonaBehaviourTest {
     }
 
     @Test
+    void aCallerWhoIsAbusiveAndInsistsTakesTurns() {
+        ScriptedCall call = new ScriptedCall(TestScenarios.doubleCharge(new Persona("Rick Moreno", 115, true, true)),
+                Difficulty.HARD, 3).connect().waitForCaller(800);
+
+        call.agentSays(2_000, NEUTRAL).waitForCaller(700).agentSays(2_000, "I see").waitForCaller(700);
+
+        assertThat(call.callerLines().subList(call.callerLines().size() - 2, call.callerLines().size()))
+                .satisfiesExactly(first -> assertThat(first).startsWith("[abuse|"),
+                        second -> assertThat(second).startsWith("[supervisor-demand|"));
+    }
+
+    @Test
     void escalatingAsAFirstMoveIsPremature() {
         ScriptedCall call = ScriptedCall.normal(3).connect().waitForCaller(800)
                 .agentSays(3_000, "let me transfer you to my supervisor").waitForCaller(700);

@@ -53,7 +53,8 @@ class TechniqueCuesTest {
             "I can refund the duplicate charge                                 | FORBIDDEN_PROMISE",
             "my supervisor said it was a system error                          | ESCALATION",
             "thank you for holding                                             | ANYTHING_ELSE",
-            "I will look into it                                               | ESCALATION"})
+            "I will look into it                                               | ESCALATION",
+            "you won't have to do anything the refund is automatic             | DEFLECTION"})
     void doesNotHearWhatWasNotSaid(String words, Signal unexpected) {
         assertThat(signals(words)).doesNotContain(unexpected);
     }
