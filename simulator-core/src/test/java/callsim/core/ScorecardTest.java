@@ -42,6 +42,55 @@ class ScorecardTest {
     }
 
     @Test
+    void evidenceCarriesWhenWhatWasSaidAndWhatWasMeasured() {
+        ScriptedCall call = ModelAgent.play();
+        DrillRecord record = call.record();
+        Scorecard score = record.score();
+        HoldRecord hold = record.metrics().holds().get(0);
+        TranscriptEntry apologyTurn = record.transcript().stream()
+                .filter(e -> e.speaker() == Speaker.AGENT && e.text().startsWith("I'm so sorry")).findFirst().orElseThrow();
+
+        assertThat(score.technique(Technique.MANAGE_HOLD).evidence()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("announced-hold");
+            assertThat(e.atMs()).isEqualTo(hold.startMs());
+            assertThat(e.seconds()).isEqualTo(20.0);
+            assertThat(e.isMeasurement()).isTrue();
+        });
+        assertThat(score.technique(Technique.APOLOGISE_SPECIFICALLY).evidence()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("specific-apology");
+            assertThat(e.atMs()).isEqualTo(apologyTurn.startMs());
+            assertThat(e.words()).isEqualTo("i am sorry");
+            assertThat(e.note()).contains("double-charge");
+        });
+        Span opening = record.metrics().callerSpeech().get(0);
+        assertThat(score.technique(Technique.LET_THEM_VENT).evidence()).filteredOn(e -> e.kind().equals("vented"))
+                .singleElement().satisfies(e -> assertThat(e.seconds()).isEqualTo(opening.lengthMs() / 1000.0));
+        assertThat(score.technique(Technique.GATHER_FACTS).evidence()).extracting(Evidence::kind)
+                .containsExactly("fact-asked", "fact-asked");
+    }
+
+    @Test
+    void theModelAgentStillPassesThroughTypicalMisrecognitions() {
+        ScriptedCall call = ScriptedCall.normal(7).connect().waitUntil(1_500).agentSays(500, "mm hm").waitForCaller(800)
+                .agentSays(3_500, "so you were charge twice this month and now you're a count is overdrawn").waitForCaller(700)
+                .agentSays(4_000, "i'm so sorry about the double charged dana i complete lee understand how frustrating this is")
+                .waitForCaller(700)
+                .agentSays(2_500, "could you tell me you're account number please").waitForCaller(700)
+                .agentSays(3_500, "may i put you on hold for one minute while i check you're billing please").waitForCaller(700)
+                .hold(20_000).waitForCaller(700)
+                .agentSays(2_500, "thank you for holding when did you notice the charge is").waitForCaller(700)
+                .agentSays(7_000, "i will refund the duplicate charged today and i will also put a credit to you're account "
+                        + "you will see it in three two five business days is they're anything else i can help with "
+                        + "thank you for you patience").waitForCaller(700);
+
+        Scorecard score = call.record().score();
+
+        assertThat(call.session.outcome()).isEqualTo(Outcome.RESOLVED);
+        assertThat(score.passed()).as(score.toString()).isTrue();
+        assertThat(score.total()).isGreaterThanOrEqualTo(90);
+    }
+
+    @Test
     void interruptionsAreEvidencedWithTheirTimesAndAdvisedAgainst() {
         ScriptedCall call = ScriptedCall.normal(3).connect().waitUntil(1_500)
                 .agentSays(2_500, "okay what is your account number").waitForCaller(700);
