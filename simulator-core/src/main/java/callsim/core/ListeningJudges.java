@@ -84,12 +84,12 @@ final class ListeningJudges {
         boolean bare = evidence.stream().anyMatch(e -> e.kind().equals("bare-apology"));
         List<Evidence> excuses = evidence.stream().filter(e -> e.kind().equals("excuse")).toList();
         int score = (specific ? 100 : bare ? 40 : 0) - 30 * excuses.size();
-        String example = scenario.grievances().isEmpty() ? "the problem itself"
-                : quoted("I'm sorry about the " + plain(scenario.grievances().get(0).keywords().get(0)));
+        String naming = scenario.grievances().isEmpty() ? ""
+                : " (name it: " + quoted(plain(scenario.grievances().get(0).keywords().get(0))) + ")";
         String advice = !excuses.isEmpty()
                 ? "You made excuses (" + quoted(excuses.get(0).words()) + "); apologise without blaming the system or the policy."
-                : bare ? "Your apology named no problem; apologise for the problem itself, e.g. " + example + "."
-                : "You never apologised; apologise specifically, e.g. " + example + ".";
+                : bare ? "Your apology named no problem; apologise for the problem itself" + naming + "."
+                : "You never apologised; say sorry for the problem itself" + naming + ".";
         return new Judgement(Technique.APOLOGISE_SPECIFICALLY, true, score, evidence, advice);
     }
 

@@ -2,7 +2,9 @@ package callsim.core;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the {@link Scorecard} from the evidence collected during the drill, the line metrics and the
@@ -11,6 +13,13 @@ import java.util.List;
 final class Scoring {
     private static final int MAX_ADVICE = 3;
     private static final int GOOD_ESCALATION = 70;
+    /**
+     * Techniques a trainee must not get badly wrong, whatever the total: interrupting repeatedly, never
+     * apologising, a long unannounced hold, a forbidden promise, "calm down" or arguing.
+     */
+    static final Set<Technique> CRITICAL = EnumSet.of(Technique.DONT_INTERRUPT, Technique.APOLOGISE_SPECIFICALLY,
+            Technique.MANAGE_HOLD, Technique.STAY_WITHIN_POLICY, Technique.STAY_CALM);
+    static final int CRITICAL_FLOOR = 50;
     /** Evidence kinds of things that made the caller angrier. */
     private static final List<String> HARMFUL = List.of("cut-in-opening", "interruption", "repeated-empathy",
             "wrong-restatement", "excuse", "fact-asked-again", "unannounced-hold", "no-check-back", "dead-air", "caved",
@@ -35,9 +44,11 @@ final class Scoring {
         boolean forbidden = find(judgements, Technique.STAY_WITHIN_POLICY).has("forbidden-promise");
         boolean goodOutcome = outcome == Outcome.RESOLVED
                 || outcome == Outcome.ESCALATED && find(judgements, Technique.ESCALATE_PROPERLY).score() >= GOOD_ESCALATION;
-        boolean passed = total >= scenario.passMark() && !forbidden && goodOutcome;
+        List<Judgement> badlyWrong = judgements.stream()
+                .filter(j -> j.applicable() && CRITICAL.contains(j.technique()) && j.score() < CRITICAL_FLOOR).toList();
+        boolean passed = total >= scenario.passMark() && !forbidden && goodOutcome && badlyWrong.isEmpty();
         return new Scorecard(total, scenario.passMark(), passed, outcome,
-                verdict(total, scenario.passMark(), passed, forbidden, goodOutcome, outcome),
+                verdict(total, scenario.passMark(), passed, forbidden, goodOutcome, outcome, badlyWrong),
                 judgements.stream().map(Judgement::toScore).toList(), advice(scenario, judgements));
     }
 
@@ -60,7 +71,8 @@ final class Scoring {
         return HARMFUL.stream().anyMatch(judgement::has) ? 1 : 2;
     }
 
-    private static String verdict(int total, int passMark, boolean passed, boolean forbidden, boolean goodOutcome, Outcome outcome) {
+    private static String verdict(int total, int passMark, boolean passed, boolean forbidden, boolean goodOutcome, Outcome outcome,
+            List<Judgement> badlyWrong) {
         String score = total + "/100";
         if (passed) {
             return "Passed with " + score + ": " + (outcome == Outcome.RESOLVED
@@ -76,6 +88,9 @@ final class Scoring {
             case TIMED_OUT -> "the drill ran out of time before the caller was satisfied.";
             case RESOLVED -> "";
         };
+        else if (!badlyWrong.isEmpty()) reason = badlyWrong.stream()
+                .map(j -> "\"" + j.technique().title() + "\" scored " + j.score())
+                .collect(java.util.stream.Collectors.joining(" and ")) + ", below " + CRITICAL_FLOOR + ".";
         else reason = "the total is below the pass mark of " + passMark + ".";
         return "Not passed (" + score + "): " + reason;
     }

@@ -34,7 +34,10 @@ final class ModelAgent {
 
         if (without.contains(Technique.STAY_CALM)) call.agentSays(2_000, "look you need to calm down").waitForCaller(700);
         if (!without.contains(Technique.GATHER_FACTS)) {
-            call.agentSays(2_500, "Could you tell me your account number" + please).waitForCaller(700);
+            call.agentSays(2_500, "Could you tell me your account number" + please);
+            // An interrupter cuts into the answer too.
+            if (without.contains(Technique.DONT_INTERRUPT)) call.waitUntil(call.now() + ScriptedCall.SPEAK_DELAY_MS);
+            else call.waitForCaller(700);
         }
         if (!without.contains(Technique.MANAGE_HOLD)) {
             call.agentSays(3_500, "May I put you on hold for one minute while I check your billing" + please).waitForCaller(700);

@@ -90,6 +90,27 @@ class ScorecardTest {
         assertThat(score.total()).isGreaterThanOrEqualTo(90);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Technique.class, names = {"DONT_INTERRUPT", "APOLOGISE_SPECIFICALLY", "STAY_WITHIN_POLICY", "STAY_CALM"})
+    void aModelCallWithOneCriticalMistakeFails(Technique mistake) {
+        Scorecard score = ModelAgent.play(mistake).record().score();
+
+        assertThat(score.outcome()).isEqualTo(Outcome.RESOLVED);
+        assertThat(score.technique(mistake).score()).isLessThan(50);
+        assertThat(score.passed()).as(score.verdict()).isFalse();
+        assertThat(score.verdict()).startsWith("Not passed");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Technique.class, names = {"LET_THEM_VENT", "EMPATHISE", "REPEAT_THE_PROBLEM", "GATHER_FACTS",
+            "OFFER_SOLUTIONS", "CLOSE_AND_FOLLOW_UP", "COURTESY_AND_OWNERSHIP"})
+    void aModelCallMissingOneGoodHabitStillPasses(Technique missing) {
+        Scorecard score = ModelAgent.play(missing).record().score();
+
+        assertThat(score.passed()).as(score.verdict()).isTrue();
+        assertThat(score.advice()).first().asString().isNotBlank();
+    }
+
     @Test
     void interruptionsAreEvidencedWithTheirTimesAndAdvisedAgainst() {
         ScriptedCall call = ScriptedCall.normal(3).connect().waitUntil(1_500)
