@@ -69,7 +69,10 @@ final class AngerRules {
         List<Detection> offered = reading.all(Signal.REMEDY);
         int delta = 0;
         for (Detection detection : offered) {
-            if (memory.remedyOffered(detection.subjectId())) continue;
+            if (memory.remedyOffered(detection.subjectId())) {
+                if (memory.pushedBack() && !reading.has(Signal.FORBIDDEN_PROMISE)) delta -= 2; // firm and polite is respected
+                continue;
+            }
             boolean meetsNeed = scenario.remedies().stream()
                     .anyMatch(r -> r.id().equals(detection.subjectId()) && r.meetsNeed());
             delta += meetsNeed ? -25 : -5;

@@ -29,9 +29,13 @@ final class HandlingJudges {
     }
 
     private Judgement hold() {
-        List<Evidence> evidence = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>(log.of(Technique.MANAGE_HOLD));
         int score = 100;
         String advice = "";
+        if (!metrics.holds().isEmpty() && count(evidence, "hold-asked-without-time") > 0 && count(evidence, "hold-asked") == 0) {
+            score -= 10;
+            advice = "When you ask to put the caller on hold, say why and for how long (\"one minute while I check\").";
+        }
         for (HoldRecord hold : metrics.holds()) {
             double seconds = hold.lengthMs() / 1000.0;
             evidence.add(Evidence.measured(hold.startMs(), hold.announced() ? "announced-hold" : "unannounced-hold", seconds,

@@ -12,6 +12,10 @@ import static callsim.core.Technique.SET_A_BOUNDARY;
 import static callsim.core.Technique.STAY_CALM;
 import static callsim.core.Technique.STAY_WITHIN_POLICY;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 /**
  * Writes down what one agent turn showed of each technique, judged against what the caller remembered
  * before the turn (so "again", "too early" and "after abuse" are known). The judges
@@ -22,6 +26,7 @@ final class TurnEvidence {
 
     static void log(long atMs, TurnReading reading, CallerMemory before, Scenario scenario, EvidenceLog log) {
         listening(atMs, reading, before, log);
+        holdRequest(atMs, reading, log);
         solving(atMs, reading, before, scenario, log);
         conduct(atMs, reading, before, log);
         closing(atMs, reading, before, log);
@@ -36,7 +41,7 @@ final class TurnEvidence {
         // The grievance an apology names shows up in the apology's evidence (T5), not as a restatement.
         // Likewise a remedy naming the problem ("refund the duplicate charge") is an offer, not listening back.
         String apologisedFor = reading.first(Signal.SPECIFIC_APOLOGY).map(Detection::subjectId).orElse("");
-        for (Detection d : reading.has(Signal.REMEDY) ? java.util.List.<Detection>of() : reading.all(Signal.RESTATEMENT)) {
+        for (Detection d : reading.has(Signal.REMEDY) ? List.<Detection>of() : reading.all(Signal.RESTATEMENT)) {
             if (!before.grievanceRestated(d.subjectId()) && !d.subjectId().equals(apologisedFor)) {
                 log.add(REPEAT_THE_PROBLEM, Evidence.said(atMs, "restated", d.evidence(), "named the caller's grievance: " + d.subjectId()));
             }
@@ -55,6 +60,17 @@ final class TurnEvidence {
                     again ? "asked again for " + d.subjectId() + ", which the caller already gave" : "asked for " + d.subjectId()));
         }
     }
+
+    /** A good hold request says how long (T7); the line decides later whether a hold followed it. */
+    private static void holdRequest(long atMs, TurnReading reading, EvidenceLog log) {
+        reading.first(Signal.HOLD_REQUEST).ifPresent(d -> {
+            boolean saysHowLong = HOW_LONG.matcher(reading.words().toLowerCase(Locale.ROOT)).find();
+            log.add(Technique.MANAGE_HOLD, Evidence.said(atMs, saysHowLong ? "hold-asked" : "hold-asked-without-time", reading.words(),
+                    saysHowLong ? "asked to hold and said for how long" : "asked to hold without saying for how long"));
+        });
+    }
+
+    private static final Pattern HOW_LONG = Pattern.compile("\\b(moment|minute|minutes|second|seconds|sec|quick|briefly|two|three|one)\\b");
 
     private static void solving(long atMs, TurnReading reading, CallerMemory before, Scenario scenario, EvidenceLog log) {
         for (Detection d : reading.all(Signal.REMEDY)) {

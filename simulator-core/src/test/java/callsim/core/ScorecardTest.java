@@ -50,7 +50,10 @@ class ScorecardTest {
         TranscriptEntry apologyTurn = record.transcript().stream()
                 .filter(e -> e.speaker() == Speaker.AGENT && e.text().startsWith("I'm so sorry")).findFirst().orElseThrow();
 
-        assertThat(score.technique(Technique.MANAGE_HOLD).evidence()).singleElement().satisfies(e -> {
+        assertThat(score.technique(Technique.MANAGE_HOLD).evidence()).extracting(Evidence::kind)
+                .containsExactly("hold-asked", "announced-hold");
+        assertThat(score.technique(Technique.MANAGE_HOLD).evidence()).filteredOn(e -> e.kind().equals("announced-hold"))
+                .singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo("announced-hold");
             assertThat(e.atMs()).isEqualTo(hold.startMs());
             assertThat(e.seconds()).isEqualTo(20.0);
@@ -144,6 +147,18 @@ class ScorecardTest {
                 .singleElement().satisfies(e -> assertThat(e.seconds()).isGreaterThan(60));
         assertThat(hold.score()).isLessThanOrEqualTo(20);
         assertThat(score.advice()).anyMatch(a -> a.contains("on hold") && a.contains("without asking"));
+    }
+
+    @Test
+    void aHoldRequestShouldSayHowLong() {
+        ScriptedCall call = ScriptedCall.normal(4).connect().waitForCaller(800)
+                .agentSays(3_000, "can I put you on hold while I check").waitForCaller(700).hold(10_000);
+
+        TechniqueScore hold = call.record().score().technique(Technique.MANAGE_HOLD);
+
+        assertThat(hold.has("hold-asked-without-time")).isTrue();
+        assertThat(hold.has("announced-hold")).isTrue();
+        assertThat(hold.score()).isEqualTo(90);
     }
 
     @Test
