@@ -35,6 +35,7 @@ public final class DrillSession {
     private Outcome outcome = Outcome.IN_PROGRESS;
     private String outcomeReason = "";
     private int openingUtteranceId = -1;
+    private long openingStartMs = -1;
     private boolean openingInterrupted;
     private HoldWatch hold;
     private long bargedIntoTurnStartMs = -1;
@@ -60,6 +61,9 @@ public final class DrillSession {
         lastAtMs = Math.max(lastAtMs, event.atMs());
         List<LineNotice> notices = monitor.accept(event);
         transcript.accept(event);
+        if (event instanceof DrillEvent.CallerSpeechStarted started && started.utteranceId() == openingUtteranceId) {
+            openingStartMs = started.atMs();
+        }
         List<CallerAction> actions = new ArrayList<>();
         if (event instanceof DrillEvent.CallerSpeechEnded ended) onCallerSpeechEnded(ended, actions);
         if (finished()) return actions;
@@ -125,9 +129,8 @@ public final class DrillSession {
         if (finished()) return;
         if (wasOpening && !openingInterrupted && !ended.cutShort()) {
             changeAnger(AngerRules.VENTED_UNINTERRUPTED, lastAtMs);
-            long openingMs = monitor.metrics(lastAtMs).callerSpeech().stream().filter(span -> span.endMs() == ended.atMs())
-                    .mapToLong(Span::lengthMs).findFirst().orElse(0);
-            evidence.add(Technique.LET_THEM_VENT, Evidence.measured(ended.atMs(), "vented", openingMs / 1000.0,
+            long from = openingStartMs >= 0 ? openingStartMs : ended.atMs();
+            evidence.add(Technique.LET_THEM_VENT, Evidence.measured(from, "vented", (ended.atMs() - from) / 1000.0,
                     "let the caller finish their opening complaint"));
         }
         next.ifPresent(pending -> {
