@@ -177,12 +177,17 @@ public final class DrillSession {
         boolean factAskedBefore = reading.first(Signal.FACT_QUESTION)
                 .map(d -> memory.factRevealed(d.subjectId())).orElse(false);
         boolean boundaryAnswersAbuse = reading.has(Signal.BOUNDARY) && memory.abuseStarted() && !memory.boundarySet();
+        boolean needMetBefore = memory.needMet();
         memory.remember(reading, scenario);
         if (reading.has(Signal.ESCALATION)) {
             hangUp(Outcome.ESCALATED, "the agent transferred the caller to a supervisor", LineSituation.TRANSFER, now, actions);
             return;
         }
         if (memory.needMet() && mood.band() == AngerBand.SATISFIED) {
+            if (!needMetBefore) {
+                evidence.add(Technique.CLOSE_AND_FOLLOW_UP, Evidence.noted(turn.startMs(), "resolved-on-offer",
+                        "the caller accepted the remedy and said goodbye at once"));
+            }
             hangUp(Outcome.RESOLVED, "the caller accepted a remedy and is satisfied", LineSituation.CLOSING, now, actions);
             return;
         }

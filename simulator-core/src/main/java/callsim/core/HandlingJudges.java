@@ -142,6 +142,12 @@ final class HandlingJudges {
         if (count(evidence, "thanks") > 0) score += 30; else missing.add("thank the caller for their patience");
         boolean early = count(evidence, "closing-too-early") > 0;
         if (early) score -= 20;
+        if (count(evidence, "resolved-on-offer") > 0 && !early) {
+            // The caller hung up happy straight after the offer: there was no turn left for "anything else?".
+            boolean nextStep = count(evidence, "next-step") > 0;
+            score = Math.max(score, nextStep ? 100 : 60);
+            missing.removeIf(part -> !part.startsWith("say what"));
+        }
         String advice = (early ? "You tried to wrap up before offering a solution. " : "")
                 + "Close the call properly: " + String.join(", ", missing) + ".";
         return new Judgement(Technique.CLOSE_AND_FOLLOW_UP, true, score, evidence, missing.isEmpty() && early

@@ -17,7 +17,7 @@ final class TechniqueCues {
             "so if i *understand", "just so i *understand", "to *sum up");
 
     static final CueSet NEXT_STEP = CueSet.of(
-            "*business *days", "you will *see it", "you will *see the", "you will *receive", "i will *email you",
+            "*business *days", "*three to *five *days", "*within *days", "*reach your *account", "*back in your *account", "you will *see it", "you will *see the", "you will *receive", "i will *email you",
             "i will *send you", "*confirmation *email", "*email *confirming", "*within *hours", "by *tomorrow",
             "the *next *step", "*show up in your", "i will *call you *back", "*reference *number *for this");
 
@@ -45,7 +45,8 @@ final class TechniqueCues {
 
     static final CueSet POLITENESS = CueSet.of("*please", "*thank you", "*thanks");
 
-    static final CueSet OWNERSHIP = CueSet.of("i *will", "*let me", "i am *going to", "i *personally", "i will *make *sure");
+    static final CueSet OWNERSHIP = CueSet.of("i *will", "*let me", "i am *going to", "i *personally", "i will *make *sure",
+            "i *can *help", "i *can *refund", "i *can *sort", "i *can *fix", "i *can *arrange", "i *can *offer", "i *can *do");
 
     /** Handing the work back to the caller. */
     static final CueSet DEFLECTION = CueSet.of(
