@@ -10,6 +10,11 @@ import callsim.core.LineSituation;
 import callsim.core.Persona;
 import callsim.core.Remedy;
 import callsim.core.Scenario;
+import callsim.core.Signal;
+import callsim.core.Technique;
+import callsim.core.TechniqueWeights;
+import callsim.core.TurnAnalyzer;
+import callsim.core.TurnReading;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -36,7 +41,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ScenarioLoader {
     private static final Set<String> TOP_FIELDS = Set.of("id", "title", "summary", "persona", "difficulty", "opening",
-            "need", "grievances", "facts", "remedies", "agentPhrases", "lines");
+            "need", "grievances", "facts", "remedies", "agentPhrases", "lines", "policy", "weights", "passMark");
 
     private ScenarioLoader() {}
 
@@ -64,14 +69,35 @@ public final class ScenarioLoader {
         if (remedies.stream().noneMatch(Remedy::meetsNeed)) throw root.error("remedies", "must include a remedy with meetsNeed: true");
         Persona persona = persona(root.map("persona"));
         Map<Difficulty, CallerTemper> tempers = tempers(root.map("difficulty"));
-        CallerLines lines = lines(root.map("lines"));
+        CallerLines lines = lines(root.map("lines"), persona);
+        YamlMap policy = root.keys().contains("policy") ? root.map("policy").onlyFields(Set.of("forbidden")) : null;
+        List<String> forbidden = policy == null ? List.of() : policy.texts("forbidden");
+        Map<Technique, Double> weights = root.keys().contains("weights") ? weights(root.map("weights")) : Map.of();
+        int passMark = root.keys().contains("passMark") ? root.integer("passMark", 0, 100) : Scenario.DEFAULT_PASS_MARK;
         try {
-            return new Scenario(id, root.text("title"), root.optionalText("summary"), persona, tempers, root.text("opening"),
-                    grievances, root.optionalText("need"), facts, remedies, lines, root.texts("agentPhrases"));
+            Scenario scenario = new Scenario(id, root.text("title"), root.optionalText("summary"), persona, tempers,
+                    root.text("opening"), grievances, root.optionalText("need"), facts, remedies, lines,
+                    root.texts("agentPhrases"), forbidden, weights, passMark);
+            if (policy != null) checkNoAllowedRemedyIsForbidden(scenario, policy);
+            return scenario;
         } catch (ScenarioFormatException e) {
             throw e;
         } catch (IllegalArgumentException e) { // a rule spanning several fields
             throw new ScenarioFormatException(sourceName, 1, "", e.getMessage());
+        }
+    }
+
+    /** An allowed remedy that reads as a forbidden promise would fail every agent who offers it. */
+    private static void checkNoAllowedRemedyIsForbidden(Scenario scenario, YamlMap policy) {
+        TurnAnalyzer analyzer = new TurnAnalyzer(scenario);
+        for (Remedy remedy : scenario.remedies()) {
+            for (String phrase : remedy.phrases()) {
+                TurnReading reading = analyzer.read(phrase.replace("*", ""));
+                reading.first(Signal.FORBIDDEN_PROMISE).ifPresent(d -> {
+                    throw policy.error("forbidden", "has '" + d.evidence() + "', which also matches the allowed remedy '"
+                            + remedy.id() + "' phrase '" + phrase + "'");
+                });
+            }
         }
     }
 
@@ -89,9 +115,23 @@ public final class ScenarioLoader {
     }
 
     private static Persona persona(YamlMap persona) {
-        persona.onlyFields(Set.of("name", "voicePitchHz"));
+        persona.onlyFields(Set.of("name", "voicePitchHz", "abusive", "insistsOnSupervisor"));
         return new Persona(persona.text("name"),
-                persona.integer("voicePitchHz", Persona.MIN_PITCH_HZ, Persona.MAX_PITCH_HZ));
+                persona.integer("voicePitchHz", Persona.MIN_PITCH_HZ, Persona.MAX_PITCH_HZ),
+                persona.keys().contains("abusive") && persona.bool("abusive"),
+                persona.keys().contains("insistsOnSupervisor") && persona.bool("insistsOnSupervisor"));
+    }
+
+    /** Technique ids T1..T14 to relative weights; techniques not named keep their defaults. */
+    private static Map<Technique, Double> weights(YamlMap weights) {
+        weights.onlyFields(names(Technique.values(), Technique::code));
+        Map<Technique, Double> map = new EnumMap<>(Technique.class);
+        for (Technique technique : Technique.values()) {
+            if (weights.keys().contains(technique.code())) {
+                map.put(technique, weights.number(technique.code(), 0, TechniqueWeights.MAX_WEIGHT));
+            }
+        }
+        return map;
     }
 
     private static Map<Difficulty, CallerTemper> tempers(YamlMap difficulty) {
@@ -105,12 +145,14 @@ public final class ScenarioLoader {
         return tempers;
     }
 
-    private static CallerLines lines(YamlMap lines) {
+    private static CallerLines lines(YamlMap lines, Persona persona) {
         lines.onlyFields(names(LineSituation.values(), LineSituation::yamlName));
         Map<LineSituation, Map<AngerBand, List<String>>> pools = new EnumMap<>(LineSituation.class);
         for (LineSituation situation : LineSituation.values()) {
+            Set<AngerBand> required = situation.requiredBands(persona);
+            String why = situation.requiredBands().isEmpty() ? " (" + situation.personaReason() + " needs it)" : "";
             if (!lines.keys().contains(situation.yamlName())) {
-                if (!situation.requiredBands().isEmpty()) throw lines.error(situation.yamlName(), "is missing");
+                if (!required.isEmpty()) throw lines.error(situation.yamlName(), "is missing" + why);
                 continue;
             }
             YamlMap byBand = lines.map(situation.yamlName()).onlyFields(names(AngerBand.values(), AngerBand::yamlName));
@@ -118,9 +160,11 @@ public final class ScenarioLoader {
             for (AngerBand band : AngerBand.values()) {
                 if (byBand.keys().contains(band.yamlName())) {
                     pool.put(band, byBand.texts(band.yamlName()));
-                } else if (situation.requiredBands().contains(band)) {
-                    throw byBand.error(band.yamlName(), "is missing (every " + situation.yamlName() + " pool needs "
-                            + situation.requiredBands().stream().map(AngerBand::yamlName).collect(Collectors.joining(", ")) + ")");
+                } else if (required.contains(band)) {
+                    String who = why.isEmpty() ? "every " + situation.yamlName() + " pool"
+                            : "with " + situation.personaReason() + ", the " + situation.yamlName() + " pool";
+                    throw byBand.error(band.yamlName(), "is missing (" + who + " needs "
+                            + required.stream().map(AngerBand::yamlName).collect(Collectors.joining(", ")) + ")");
                 }
             }
             pools.put(situation, pool);

@@ -7,6 +7,8 @@ import callsim.core.Difficulty;
 import callsim.core.DrillEvent;
 import callsim.core.DrillSession;
 import callsim.core.Outcome;
+import callsim.core.Scorecard;
+import callsim.core.Technique;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,33 @@ class DoubleChargeDrillTest {
 
         assertThat(session.outcome()).isEqualTo(Outcome.RESOLVED);
         assertThat(actions).last().isInstanceOf(CallerAction.HangUp.class);
+    }
+
+    @Test
+    void aModelAgentPassesTheScorecardOnTheBuiltInScenario() {
+        feed(new DrillEvent.CallConnected(0));
+        callerThenAgent("so you were charged twice and the bank hit you with an overdraft fee");
+        callerThenAgent("I'm so sorry about the double charge Dana, I completely understand how frustrating this is");
+        callerThenAgent("could you give me the account number please");
+        callerThenAgent("I will refund the second charge today and I can also cover the overdraft fee. You will see it in "
+                + "three to five business days. Is there anything else I can help with? Thank you for your patience");
+
+        Scorecard score = session.record(now).score();
+        assertThat(session.outcome()).isEqualTo(Outcome.RESOLVED);
+        assertThat(score.passed()).as(score.toString()).isTrue();
+        assertThat(score.technique(Technique.OFFER_SOLUTIONS).score()).isEqualTo(100);
+        assertThat(score.technique(Technique.CLOSE_AND_FOLLOW_UP).score()).isEqualTo(100);
+    }
+
+    @Test
+    void promisingAYearsRefundFailsTheBuiltInScenario() {
+        feed(new DrillEvent.CallConnected(0));
+        callerThenAgent("I'm so sorry about the double charge Dana, I completely understand how frustrating this is");
+        callerThenAgent("I will refund the whole year for you");
+
+        Scorecard score = session.record(now).score();
+        assertThat(score.technique(Technique.STAY_WITHIN_POLICY).score()).isZero();
+        assertThat(score.passed()).isFalse();
     }
 
     @Test

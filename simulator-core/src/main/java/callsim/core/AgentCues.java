@@ -33,7 +33,7 @@ final class AgentCues {
     static final CueSet EXCUSE = CueSet.of(
             "it is the *system", "a *computer *error", "the *computer did", "not my *department",
             "*happens sometimes", "it is our *policy", "we are very *busy", "we are *short *staffed",
-            "not our *fault", "*nothing i can do", "the *bank *did", "*system *glitch", "that is just how it *works");
+            "not our *fault", "*nothing i can *do", "the *bank *did", "*system *glitch", "that is just how it *works");
 
     static final CueSet ARGUING = CueSet.of(
             "that is not my *fault", "not my *problem", "you *should have", "you *need to *listen",

@@ -23,7 +23,9 @@ final class AngerRules {
     static int forTurn(TurnReading reading, CallerMemory memory, Scenario scenario) {
         int delta = empathy(reading, memory) + apology(reading, memory) + excuse(reading)
                 + restatement(reading, memory) + facts(reading, memory) + remedies(reading, memory, scenario)
-                + vaguePromise(reading) + arguing(reading) + closing(reading, memory);
+                + vaguePromise(reading) + arguing(reading) + closing(reading, memory)
+                + wrongRestatement(reading) + forbiddenPromise(reading, memory) + boundary(reading, memory)
+                + ignoredDemand(reading, memory) + escalation(reading, memory) + courtesy(reading, memory);
         boolean heardNothingUseful = reading.detections().isEmpty() && Words.tokens(reading.words()).size() >= 4;
         return heardNothingUseful ? delta + 1 : delta;
     }
@@ -67,7 +69,10 @@ final class AngerRules {
         List<Detection> offered = reading.all(Signal.REMEDY);
         int delta = 0;
         for (Detection detection : offered) {
-            if (memory.remedyOffered(detection.subjectId())) continue;
+            if (memory.remedyOffered(detection.subjectId())) {
+                if (memory.pushedBack() && !reading.has(Signal.FORBIDDEN_PROMISE)) delta -= 2; // firm and polite is respected
+                continue;
+            }
             boolean meetsNeed = scenario.remedies().stream()
                     .anyMatch(r -> r.id().equals(detection.subjectId()) && r.meetsNeed());
             delta += meetsNeed ? -25 : -5;
@@ -92,6 +97,43 @@ final class AngerRules {
     static int closing(TurnReading reading, CallerMemory memory) {
         if (!reading.has(Signal.CLOSING)) return 0;
         return memory.needMet() || reading.has(Signal.REMEDY) ? -6 : 2;
+    }
+
+    /** Getting the problem wrong after all that: the caller corrects the agent, irritated (T4). */
+    static int wrongRestatement(TurnReading reading) {
+        return reading.has(Signal.WRONG_RESTATEMENT) && !reading.has(Signal.RESTATEMENT) ? 5 : 0;
+    }
+
+    /** A promise the policy forbids pleases the caller now (T9); the score pays for it later. */
+    static int forbiddenPromise(TurnReading reading, CallerMemory memory) {
+        return reading.has(Signal.FORBIDDEN_PROMISE) && !memory.forbiddenPromised() ? -15 : 0;
+    }
+
+    /**
+     * A calm boundary after abuse tones the caller down (T11); a "boundary" when they were never rude
+     * feels like a lecture; abuse that goes unanswered carries on and grows.
+     */
+    static int boundary(TurnReading reading, CallerMemory memory) {
+        boolean calmBoundary = reading.has(Signal.BOUNDARY) && !reading.has(Signal.CALM_DOWN) && !reading.has(Signal.ARGUING);
+        if (calmBoundary) return memory.abuseStarted() && !memory.boundarySet() ? -10 : memory.abuseStarted() ? 0 : 3;
+        return memory.abusePending() ? 2 : 0;
+    }
+
+    /** A demand for a supervisor that the agent talks past (T12). */
+    static int ignoredDemand(TurnReading reading, CallerMemory memory) {
+        return memory.demandPending() && !reading.has(Signal.ESCALATION) ? 4 : 0;
+    }
+
+    /** Being passed on before the agent has even tried annoys the caller (T12). */
+    static int escalation(TurnReading reading, CallerMemory memory) {
+        if (!reading.has(Signal.ESCALATION)) return 0;
+        return memory.escalationPremature() ? 5 : -5;
+    }
+
+    /** Hearing their name helps a little the first time; being told to do the work themself does not (T14). */
+    static int courtesy(TurnReading reading, CallerMemory memory) {
+        int delta = reading.has(Signal.NAME_USED) && !memory.nameUsed() ? -2 : 0;
+        return reading.has(Signal.DEFLECTION) ? delta + 4 : delta;
     }
 
     /** Rises scale with volatility; falls do not. */

@@ -2,7 +2,10 @@ package callsim.core;
 
 import java.util.List;
 
-/** Everything the core knows about a drill at one moment: what was said, how the caller felt, what the line measured. */
+/**
+ * Everything the core knows about a drill at one moment: what was said, how the caller felt, what the line
+ * measured, and the scorecard as if the drill ended then.
+ */
 public record DrillRecord(
         String scenarioId,
         Difficulty difficulty,
@@ -12,7 +15,8 @@ public record DrillRecord(
         long durationMs,
         List<TranscriptEntry> transcript,
         List<AngerPoint> anger,
-        LineMetrics metrics) {
+        LineMetrics metrics,
+        Scorecard score) {
 
     public DrillRecord {
         transcript = List.copyOf(transcript);

@@ -29,10 +29,13 @@ public final class DrillSession {
     private final CallerFloor floor = new CallerFloor(transcript);
     private final CallerMemory memory = new CallerMemory();
     private final CallerMood mood;
+    private final EvidenceLog evidence = new EvidenceLog();
+    private final CallerReplies replies;
 
     private Outcome outcome = Outcome.IN_PROGRESS;
     private String outcomeReason = "";
     private int openingUtteranceId = -1;
+    private long openingStartMs = -1;
     private boolean openingInterrupted;
     private HoldWatch hold;
     private long bargedIntoTurnStartMs = -1;
@@ -47,6 +50,7 @@ public final class DrillSession {
         this.analyzer = new TurnAnalyzer(scenario);
         this.picker = new LinePicker(seed);
         this.mood = new CallerMood(temper.startingAnger(), 0);
+        this.replies = new CallerReplies(scenario, memory, evidence, this::line);
     }
 
     /**
@@ -57,6 +61,9 @@ public final class DrillSession {
         lastAtMs = Math.max(lastAtMs, event.atMs());
         List<LineNotice> notices = monitor.accept(event);
         transcript.accept(event);
+        if (event instanceof DrillEvent.CallerSpeechStarted started && started.utteranceId() == openingUtteranceId) {
+            openingStartMs = started.atMs();
+        }
         List<CallerAction> actions = new ArrayList<>();
         if (event instanceof DrillEvent.CallerSpeechEnded ended) onCallerSpeechEnded(ended, actions);
         if (finished()) return actions;
@@ -111,8 +118,9 @@ public final class DrillSession {
 
     /** Everything known about the drill, as if it ended at {@code nowMs} (or when it did end). */
     public DrillRecord record(long nowMs) {
+        LineMetrics metrics = monitor.metrics(nowMs);
         return new DrillRecord(scenario.id(), difficulty, seed, outcome, outcomeReason, nowMs,
-                transcript.entries(nowMs), mood.curve(), monitor.metrics(nowMs));
+                transcript.entries(nowMs), mood.curve(), metrics, Scoring.score(scenario, evidence, metrics, outcome));
     }
 
     private void onCallerSpeechEnded(DrillEvent.CallerSpeechEnded ended, List<CallerAction> actions) {
@@ -121,6 +129,9 @@ public final class DrillSession {
         if (finished()) return;
         if (wasOpening && !openingInterrupted && !ended.cutShort()) {
             changeAnger(AngerRules.VENTED_UNINTERRUPTED, lastAtMs);
+            long from = openingStartMs >= 0 ? openingStartMs : ended.atMs();
+            evidence.add(Technique.LET_THEM_VENT, Evidence.measured(from, "vented", (ended.atMs() - from) / 1000.0,
+                    "let the caller finish their opening complaint"));
         }
         next.ifPresent(pending -> {
             if (!monitor.agentSpeaking() || pending.mayTalkOverAgent()) {
@@ -133,6 +144,10 @@ public final class DrillSession {
     private void onInterrupted(LineNotice.AgentInterruption interruption, long now, List<CallerAction> actions) {
         boolean whileVenting = interruption.utteranceId() == openingUtteranceId;
         openingInterrupted |= whileVenting;
+        if (whileVenting) {
+            evidence.add(Technique.LET_THEM_VENT, Evidence.noted(interruption.atMs(), "cut-in-opening",
+                    "started talking while the caller was still venting"));
+        }
         changeAnger(whileVenting ? AngerRules.INTERRUPTED_WHILE_VENTING : AngerRules.INTERRUPTED, now);
         if (mood.band() == AngerBand.FURIOUS) {
             interruptionAnsweredThisEvent = true;
@@ -151,40 +166,33 @@ public final class DrillSession {
 
     private void onAgentTurn(DrillEvent.AgentTurn turn, long now, List<CallerAction> actions) {
         TurnReading reading = analyzer.read(turn.words());
-        if (reading.has(Signal.BACKCHANNEL) && floor.speaking()) return; // active listening: carry on
+        if (reading.has(Signal.BACKCHANNEL) && floor.speaking()) { // active listening: carry on
+            if (floor.currentId() == openingUtteranceId) {
+                evidence.add(Technique.LET_THEM_VENT, Evidence.said(turn.startMs(), "backchannel", turn.words(), "listened actively"));
+            }
+            return;
+        }
         changeAnger(AngerRules.scaled(AngerRules.forTurn(reading, memory, scenario), temper.volatility()), now);
+        TurnEvidence.log(turn.startMs(), reading, memory, scenario, evidence);
         boolean factAskedBefore = reading.first(Signal.FACT_QUESTION)
                 .map(d -> memory.factRevealed(d.subjectId())).orElse(false);
+        boolean boundaryAnswersAbuse = reading.has(Signal.BOUNDARY) && memory.abuseStarted() && !memory.boundarySet();
+        boolean needMetBefore = memory.needMet();
         memory.remember(reading, scenario);
+        if (reading.has(Signal.ESCALATION)) {
+            hangUp(Outcome.ESCALATED, "the agent transferred the caller to a supervisor", LineSituation.TRANSFER, now, actions);
+            return;
+        }
         if (memory.needMet() && mood.band() == AngerBand.SATISFIED) {
+            if (!needMetBefore) {
+                evidence.add(Technique.CLOSE_AND_FOLLOW_UP, Evidence.noted(turn.startMs(), "resolved-on-offer",
+                        "the caller accepted the remedy and said goodbye at once"));
+            }
             hangUp(Outcome.RESOLVED, "the caller accepted a remedy and is satisfied", LineSituation.CLOSING, now, actions);
             return;
         }
         if (interruptionAnsweredThisEvent || monitor.onHold()) return;
-        say(replyTo(reading, factAskedBefore), PRIORITY_REPLY, false, actions);
-    }
-
-    private String replyTo(TurnReading reading, boolean factAskedBefore) {
-        if (reading.has(Signal.CALM_DOWN) || reading.has(Signal.ARGUING)) return line(LineSituation.ARGUING);
-        Optional<Detection> newRemedy = reading.all(Signal.REMEDY).stream()
-                .filter(d -> meetsNeed(d.subjectId())).findFirst();
-        if (newRemedy.isPresent()) return line(LineSituation.SOLUTION);
-        Optional<Detection> fact = reading.first(Signal.FACT_QUESTION);
-        if (fact.isPresent()) return factAnswer(fact.get().subjectId(), factAskedBefore);
-        if (reading.has(Signal.REMEDY) || reading.has(Signal.VAGUE_PROMISE)) return line(LineSituation.WEAK_OFFER);
-        if (reading.has(Signal.SPECIFIC_APOLOGY) || reading.has(Signal.BARE_APOLOGY)) return line(LineSituation.APOLOGY);
-        if (reading.has(Signal.EMPATHY)) return line(LineSituation.EMPATHY);
-        if (reading.has(Signal.HOLD_REQUEST)) return line(LineSituation.HOLD_ASKED);
-        return line(LineSituation.CONTINUATION);
-    }
-
-    private String factAnswer(String factId, boolean askedBefore) {
-        Fact fact = scenario.facts().stream().filter(f -> f.id().equals(factId)).findFirst().orElseThrow();
-        return askedBefore ? "I already told you. " + fact.answer() : fact.answer();
-    }
-
-    private boolean meetsNeed(String remedyId) {
-        return scenario.remedies().stream().anyMatch(r -> r.id().equals(remedyId) && r.meetsNeed());
+        say(replies.replyTo(reading, factAskedBefore, boundaryAnswersAbuse, mood.band(), now), PRIORITY_REPLY, false, actions);
     }
 
     private void onHoldStarted(long now, List<CallerAction> actions) {

@@ -14,6 +14,9 @@ import java.util.Set;
  *
  * @param need            in plain words, what the caller needs to hang up satisfied
  * @param agentSentences  sentences an agent would say in this scenario (for the recogniser's language model)
+ * @param forbiddenPromises cue phrases of promises the policy forbids (T9); saying one fails the drill
+ * @param weights         the scenario's technique weights; techniques not named keep {@link TechniqueWeights#DEFAULTS}
+ * @param passMark        the total (0-100) a drill needs to pass
  */
 public record Scenario(
         String id,
@@ -27,7 +30,12 @@ public record Scenario(
         List<Fact> facts,
         List<Remedy> remedies,
         CallerLines lines,
-        List<String> agentSentences) {
+        List<String> agentSentences,
+        List<String> forbiddenPromises,
+        Map<Technique, Double> weights,
+        int passMark) {
+
+    public static final int DEFAULT_PASS_MARK = 70;
 
     public Scenario {
         checkArgument(id != null && id.matches("[a-z0-9][a-z0-9-]*"), "scenario id '%s' must be lower-case words joined by '-'", id);
@@ -44,6 +52,29 @@ public record Scenario(
         agentSentences = List.copyOf(agentSentences);
         summary = summary == null ? "" : summary;
         need = need == null ? "" : need;
+        forbiddenPromises = List.copyOf(forbiddenPromises);
+        weights = TechniqueWeights.complete(weights);
+        checkArgument(passMark >= 0 && passMark <= 100, "scenario %s pass mark %s outside 0..100", id, passMark);
+        for (LineSituation situation : LineSituation.values()) {
+            for (AngerBand band : situation.requiredBands(persona)) {
+                checkArgument(!lines.pools().getOrDefault(situation, Map.of()).getOrDefault(band, List.of()).isEmpty(),
+                        "scenario %s: %s needs %s lines for the %s band", id, situation.personaReason(), situation.yamlName(),
+                        band.yamlName());
+            }
+        }
+    }
+
+    /** A scenario without policy limits, with the default weights and pass mark. */
+    public Scenario(String id, String title, String summary, Persona persona, Map<Difficulty, CallerTemper> tempers,
+            String openingComplaint, List<Grievance> grievances, String need, List<Fact> facts, List<Remedy> remedies,
+            CallerLines lines, List<String> agentSentences) {
+        this(id, title, summary, persona, tempers, openingComplaint, grievances, need, facts, remedies, lines,
+                agentSentences, List.of(), Map.of(), DEFAULT_PASS_MARK);
+    }
+
+    /** The weight of one technique in this scenario's score. */
+    public double weight(Technique technique) {
+        return weights.get(technique);
     }
 
     public CallerTemper temper(Difficulty difficulty) {
@@ -52,13 +83,16 @@ public record Scenario(
 
     /**
      * Sentences an agent would say in this scenario: the scenario's own plus the cue phrases the turn
-     * analysis listens for, so a language model built from them covers what is detected.
+     * analysis listens for (forbidden promises included), so a language model built from them covers
+     * what is detected.
      */
     public List<String> agentPhrases() {
         Set<String> phrases = new LinkedHashSet<>(agentSentences);
         remedies.forEach(remedy -> remedy.phrases().forEach(p -> phrases.add(withoutKeyMarks(p))));
         facts.forEach(fact -> fact.askedBy().forEach(p -> phrases.add(withoutKeyMarks(p))));
+        forbiddenPromises.forEach(p -> phrases.add(withoutKeyMarks(p)));
         phrases.addAll(AgentCues.allPhrases());
+        phrases.addAll(TechniqueCues.allPhrases());
         return List.copyOf(phrases);
     }
 

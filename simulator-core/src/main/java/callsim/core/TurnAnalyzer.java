@@ -24,7 +24,18 @@ public final class TurnAnalyzer {
                 holdRequest(),
                 cue(Signal.CALM_DOWN, AgentCues.CALM_DOWN),
                 cue(Signal.ARGUING, AgentCues.ARGUING),
-                cue(Signal.CLOSING, AgentCues.CLOSING));
+                cue(Signal.CLOSING, AgentCues.CLOSING),
+                wrongRestatement(scenario),
+                cue(Signal.NEXT_STEP, TechniqueCues.NEXT_STEP),
+                cue(Signal.ANYTHING_ELSE, TechniqueCues.ANYTHING_ELSE),
+                cue(Signal.CLOSING_THANKS, TechniqueCues.CLOSING_THANKS),
+                forbiddenPromises(scenario),
+                cue(Signal.BOUNDARY, TechniqueCues.BOUNDARY),
+                cue(Signal.ESCALATION, TechniqueCues.ESCALATION),
+                nameUsed(scenario.persona()),
+                cue(Signal.POLITENESS, TechniqueCues.POLITENESS),
+                cue(Signal.OWNERSHIP, TechniqueCues.OWNERSHIP),
+                deflection());
     }
 
     public TurnReading read(String words) {
@@ -81,6 +92,33 @@ public final class TurnAnalyzer {
     static DetectionRule remedies(Scenario scenario) {
         List<Named> remedies = scenario.remedies().stream().map(r -> new Named(r.id(), new CueSet(r.phrases()))).toList();
         return heard -> everyHeard(remedies, Signal.REMEDY, heard);
+    }
+
+    /** A restatement opener that names none of the caller's grievances got the problem wrong (T4). */
+    static DetectionRule wrongRestatement(Scenario scenario) {
+        List<CueSet> grievances = scenario.grievances().stream().map(g -> new CueSet(g.keywords())).toList();
+        return heard -> TechniqueCues.RESTATEMENT_OPENERS.find(heard)
+                .filter(opener -> grievances.stream().noneMatch(g -> g.heardIn(heard)))
+                .map(opener -> List.of(Detection.of(Signal.WRONG_RESTATEMENT, opener))).orElse(List.of());
+    }
+
+    /** Promises the scenario's policy forbids (T9); the subject is the phrase that matched. */
+    static DetectionRule forbiddenPromises(Scenario scenario) {
+        if (scenario.forbiddenPromises().isEmpty()) return heard -> List.of();
+        CueSet forbidden = new CueSet(scenario.forbiddenPromises());
+        return heard -> forbidden.find(heard).map(p -> List.of(new Detection(Signal.FORBIDDEN_PROMISE, p, p))).orElse(List.of());
+    }
+
+    /** Handing the work to the caller, unless the agent is telling them they need not do anything (T14). */
+    static DetectionRule deflection() {
+        DetectionRule deflecting = cue(Signal.DEFLECTION, TechniqueCues.DEFLECTION);
+        return heard -> TechniqueCues.NO_BURDEN.heardIn(heard) ? List.of() : deflecting.detect(heard);
+    }
+
+    /** The caller's first or last name (T14). */
+    static DetectionRule nameUsed(Persona persona) {
+        CueSet names = new CueSet(persona.nameWords().stream().map(w -> "*" + w).toList());
+        return heard -> names.find(heard).map(n -> List.of(Detection.of(Signal.NAME_USED, n))).orElse(List.of());
     }
 
     /** A scenario item (grievance, fact, remedy) with the cues that name it. */

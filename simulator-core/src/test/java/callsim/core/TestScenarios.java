@@ -9,7 +9,21 @@ import java.util.Map;
 final class TestScenarios {
     private TestScenarios() {}
 
+    static final List<String> FORBIDDEN = List.of("*refund the *whole *year", "*free *for a *year");
+
     static Scenario doubleCharge() {
+        return doubleCharge(new Persona("Dana Whitfield", 190));
+    }
+
+    /** The double-charge scenario with another persona and the policy's forbidden promises. */
+    static Scenario doubleCharge(Persona persona) {
+        Scenario base = plainDoubleCharge(persona);
+        return new Scenario(base.id(), base.title(), base.summary(), base.persona(), base.tempers(), base.openingComplaint(),
+                base.grievances(), base.need(), base.facts(), base.remedies(), base.lines(), base.agentSentences(),
+                FORBIDDEN, Map.of(), Scenario.DEFAULT_PASS_MARK);
+    }
+
+    private static Scenario plainDoubleCharge(Persona persona) {
         Map<LineSituation, Map<AngerBand, List<String>>> pools = new EnumMap<>(LineSituation.class);
         for (LineSituation situation : LineSituation.values()) {
             Map<AngerBand, List<String>> byBand = new EnumMap<>(AngerBand.class);
@@ -22,7 +36,7 @@ final class TestScenarios {
         }
         return new Scenario(
                 "double-charge", "Charged twice", "Billed twice for the monthly plan",
-                new Persona("Dana Whitfield", 190),
+                persona,
                 Map.of(Difficulty.EASY, new CallerTemper(55, 120, 0.8),
                         Difficulty.NORMAL, new CallerTemper(72, 90, 1.0),
                         Difficulty.HARD, new CallerTemper(88, 45, 1.4)),

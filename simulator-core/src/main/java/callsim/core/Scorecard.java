@@ -1,0 +1,30 @@
+package callsim.core;
+
+import java.util.List;
+
+/**
+ * The drill's score (RUBRIC.md, "Scoring"): a weighted {@code total} out of 100 over the techniques that
+ * applied, {@code passed} when the total reaches {@code passMark}, no forbidden promise was made, no critical
+ * technique (don't interrupt, apologise, manage hold, policy, stay calm) scored below 50, and the caller was
+ * resolved or properly escalated; each technique with its evidence; the outcome; a one-line
+ * {@code verdict}; and {@code advice}: the two or three changes that would have helped most, in plain words.
+ */
+public record Scorecard(
+        int total,
+        int passMark,
+        boolean passed,
+        Outcome outcome,
+        String verdict,
+        List<TechniqueScore> techniques,
+        List<String> advice) {
+
+    public Scorecard {
+        techniques = List.copyOf(techniques);
+        advice = List.copyOf(advice);
+    }
+
+    /** The score of one technique. */
+    public TechniqueScore technique(Technique technique) {
+        return techniques.stream().filter(t -> t.id().equals(technique.code())).findFirst().orElseThrow();
+    }
+}

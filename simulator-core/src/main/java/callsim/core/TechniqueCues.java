@@ -1,0 +1,69 @@
+package callsim.core;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Cue phrases for the techniques beyond the caller-facing basics of {@link AgentCues}: restating,
+ * closing, boundaries, escalation, courtesy and ownership. Same '*' key-word convention (see {@link Cue}).
+ */
+final class TechniqueCues {
+    /** Openers of a restatement; with no grievance named it is a wrong restatement. */
+    static final CueSet RESTATEMENT_OPENERS = CueSet.of(
+            "so what you are *saying", "so you are *saying", "if i *understand *correctly", "if i have this *right",
+            "just to make *sure i have this *right", "let me make *sure i *understand", "what i am *hearing is",
+            "so if i *understand", "just so i *understand", "to *sum up");
+
+    static final CueSet NEXT_STEP = CueSet.of(
+            "*business *days", "*three to *five *days", "*within *days", "*reach your *account", "*back in your *account", "you will *see it", "you will *see the", "you will *receive", "i will *email you",
+            "i will *send you", "*confirmation *email", "*email *confirming", "*within *hours", "by *tomorrow",
+            "the *next *step", "*show up in your", "i will *call you *back", "*reference *number *for this");
+
+    static final CueSet ANYTHING_ELSE = CueSet.of(
+            "*anything *else i can", "is there *anything *else", "*anything *else you *need", "*something *else i can");
+
+    static final CueSet CLOSING_THANKS = CueSet.of(
+            "*thank you for your *patience", "*thanks for your *patience", "*thank you for *calling",
+            "*thank you for *holding", "*thanks for *holding", "*thank you for *bearing with", "*appreciate your *patience",
+            "have a *good *day", "have a *great *day");
+
+    /** "I want to help, but I need us to keep this respectful" and its variants. */
+    static final CueSet BOUNDARY = CueSet.of(
+            "i want to *help but i *need us to keep this *respectful", "i *need us to *keep this", "keep this *respectful", "keep it *respectful",
+            "*respectful *conversation", "*please do not *swear", "*please *stop *swearing", "*without the *language",
+            "not *okay to *insult", "*no need for *insults", "i will not *accept *abuse", "*please do not *insult");
+
+    /** A transfer to a supervisor or manager (not just mentioning one). */
+    static final CueSet ESCALATION = CueSet.of(
+            "*transfer you to my *supervisor", "*transfer you to a *supervisor", "*transfer you to my *manager",
+            "*transfer you to a *manager", "*put you *through to my *supervisor", "*put you *through to a *manager",
+            "*put you *through to my *manager", "let me *get my *supervisor", "let me *get a *manager",
+            "*get my *supervisor on the *line", "*bring in my *supervisor", "*connect you *with my *supervisor",
+            "*connect you *with a *manager");
+
+    static final CueSet POLITENESS = CueSet.of("*please", "*thank you", "*thanks");
+
+    static final CueSet OWNERSHIP = CueSet.of("i *will", "*let me", "i am *going to", "i *personally", "i will *make *sure",
+            "i *can *help", "i *can *refund", "i *can *sort", "i *can *fix", "i *can *arrange", "i *can *offer", "i *can *do");
+
+    /** Handing the work back to the caller. */
+    static final CueSet DEFLECTION = CueSet.of(
+            "you will *have to", "not my *department", "*nothing i can *do", "you *need to *contact", "you *have to *contact",
+            "*call *another *number", "you *should *contact", "*not *something i *deal with", "*take it up *with");
+
+    /** Reassurance that sounds like a deflection to a word matcher ("you won't have to do anything"). */
+    static final CueSet NO_BURDEN = CueSet.of(
+            "you will *not *have to", "you do *not *have to", "you do *not *need to", "*no *need for you to");
+
+    private TechniqueCues() {}
+
+    /** Every cue phrase, marker-free, for language models (POLITENESS and OWNERSHIP are too short to help). */
+    static List<String> allPhrases() {
+        Set<String> phrases = new LinkedHashSet<>();
+        Stream.of(RESTATEMENT_OPENERS, NEXT_STEP, ANYTHING_ELSE, CLOSING_THANKS, BOUNDARY, ESCALATION, DEFLECTION)
+                .forEach(set -> phrases.addAll(set.phrases()));
+        return List.copyOf(phrases);
+    }
+}
