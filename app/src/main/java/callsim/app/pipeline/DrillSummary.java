@@ -35,6 +35,11 @@ final class DrillSummary {
         if (m.deadAirSeconds() > 0) {
             s.append(String.format(Locale.ROOT, "There were %d seconds of dead air. ", Math.round(m.deadAirSeconds())));
         }
+        if (record.score() != null) {
+            s.append(String.format(Locale.ROOT, "Your score is %d out of a hundred: %s. ", record.score().total(),
+                    record.score().passed() ? "a pass" : "not a pass yet"));
+            record.score().advice().forEach(advice -> s.append(advice).append(' '));
+        }
         s.append("Your full report is waiting for your supervisor. Goodbye.");
         return s.toString();
     }

@@ -2,9 +2,12 @@ package callsim.app.report;
 
 import callsim.core.AngerPoint;
 import callsim.core.DrillRecord;
+import callsim.core.Evidence;
 import callsim.core.HoldRecord;
 import callsim.core.LineMetrics;
+import callsim.core.Scorecard;
 import callsim.core.Span;
+import callsim.core.TechniqueScore;
 import callsim.core.TranscriptEntry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,6 +38,7 @@ public final class ReportJson {
         root.put("outcome", record.outcome().jsonName());
         root.put("outcomeReason", record.outcomeReason());
         root.set("metrics", metrics(record.metrics()));
+        root.set("score", score(record.score()));
         ArrayNode anger = root.putArray("anger");
         for (AngerPoint point : record.anger()) anger.addObject().put("atMs", point.atMs()).put("value", point.value());
         ArrayNode transcript = root.putArray("transcript");
@@ -47,6 +51,32 @@ public final class ReportJson {
         }
         root.put("recording", "recording.wav");
         return root;
+    }
+
+    private static ObjectNode score(Scorecard card) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("total", card.total());
+        node.put("passMark", card.passMark());
+        node.put("passed", card.passed());
+        node.put("verdict", card.verdict());
+        ArrayNode techniques = node.putArray("techniques");
+        for (TechniqueScore technique : card.techniques()) {
+            ObjectNode t = techniques.addObject()
+                    .put("id", technique.id())
+                    .put("name", technique.name())
+                    .put("applicable", technique.applicable())
+                    .put("score", technique.score());
+            ArrayNode evidence = t.putArray("evidence");
+            for (Evidence e : technique.evidence()) {
+                ObjectNode item = evidence.addObject().put("atMs", e.atMs()).put("kind", e.kind());
+                if (!e.words().isEmpty()) item.put("words", e.words());
+                if (e.isMeasurement()) item.put("seconds", round(e.seconds()));
+                if (!e.note().isEmpty()) item.put("note", e.note());
+            }
+        }
+        ArrayNode advice = node.putArray("advice");
+        card.advice().forEach(advice::add);
+        return node;
     }
 
     private static ObjectNode metrics(LineMetrics m) {

@@ -15,6 +15,18 @@ public final class TextReport {
         line(out, "Started %s  ended %s%s", report.path("startedAt").asText(), report.path("endedAt").asText("-"),
                 report.path("complete").asBoolean() ? "" : "  (PARTIAL: the drill did not finish cleanly)");
         line(out, "Outcome: %s (%s)", report.path("outcome").asText(), report.path("outcomeReason").asText());
+        JsonNode score = report.path("score");
+        if (!score.isMissingNode()) {
+            line(out, "Score: %d/100, %s (pass mark %d). %s", score.path("total").asInt(),
+                    score.path("passed").asBoolean() ? "PASSED" : "NOT PASSED", score.path("passMark").asInt(),
+                    score.path("verdict").asText());
+            for (JsonNode technique : score.path("techniques")) {
+                if (!technique.path("applicable").asBoolean(true)) continue;
+                line(out, "  %-4s %-40s %3d", technique.path("id").asText(), technique.path("name").asText(),
+                        technique.path("score").asInt());
+            }
+            for (JsonNode advice : score.path("advice")) line(out, "  * %s", advice.asText());
+        }
         out.append('\n');
         line(out, "Line metrics");
         line(out, "  hold: %d, %.1f s in total, longest %.1f s", m.path("holdCount").asInt(),

@@ -8,6 +8,7 @@ import callsim.core.DrillRecord;
 import callsim.core.HoldRecord;
 import callsim.core.LineMetrics;
 import callsim.core.Outcome;
+import callsim.core.Scorecard;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class DrillSummaryTest {
     private static DrillRecord record(Outcome outcome, List<Long> interruptions, List<HoldRecord> holds) {
         LineMetrics metrics = new LineMetrics(holds, interruptions, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         return new DrillRecord("double-charge", Difficulty.NORMAL, 1, outcome, "", 60_000, List.of(),
-                List.of(new AngerPoint(0, 72), new AngerPoint(30_000, 96)), metrics);
+                List.of(new AngerPoint(0, 72), new AngerPoint(30_000, 96)), metrics,
+                new Scorecard(41, 70, false, outcome, "", List.of(), List.of("Never tell an upset caller to calm down.")));
     }
 
     @Test
@@ -26,7 +28,8 @@ class DrillSummaryTest {
                 .contains("The caller hung up on you.")
                 .contains("from 72 to 96")
                 .contains("You talked over the caller twice.")
-                .contains("on hold once, 34 seconds in all.");
+                .contains("on hold once, 34 seconds in all.")
+                .contains("Your score is 41 out of a hundred: not a pass yet. Never tell an upset caller to calm down.");
     }
 
     @Test

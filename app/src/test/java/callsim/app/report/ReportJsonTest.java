@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import callsim.core.AngerPoint;
 import callsim.core.Difficulty;
+import callsim.core.Evidence;
 import callsim.core.DrillRecord;
 import callsim.core.HoldRecord;
 import callsim.core.LineMetrics;
 import callsim.core.Outcome;
+import callsim.core.Scorecard;
 import callsim.core.Span;
 import callsim.core.Speaker;
+import callsim.core.TechniqueScore;
 import callsim.core.TranscriptEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -33,7 +36,16 @@ class ReportJsonTest {
                 List.of(new TranscriptEntry(Speaker.CALLER, 0, 5_000, "You charged me twice!"),
                         new TranscriptEntry(Speaker.AGENT, 6_000, 9_000, "i am so sorry")),
                 List.of(new AngerPoint(0, 75), new AngerPoint(9_100, 62)),
-                metrics);
+                metrics, sampleScore());
+    }
+
+    static Scorecard sampleScore() {
+        return new Scorecard(64, 70, false, Outcome.RESOLVED, "Resolved, but the caller was talked over.",
+                List.of(new TechniqueScore("T2", "Don't interrupt", true, 40,
+                                List.of(new Evidence(2_500, "interruption", "", 1.2, "You talked over the opening."))),
+                        new TechniqueScore("T5", "Apologise specifically", true, 100,
+                                List.of(new Evidence(6_000, "specific-apology", "i am so sorry", Evidence.NOT_MEASURED, "")))),
+                List.of("Let the caller finish their opening before you answer."));
     }
 
     @Test
@@ -66,13 +78,28 @@ class ReportJsonTest {
         assertThat(line.path("startMs").asLong()).isEqualTo(6_000);
         assertThat(line.path("endMs").asLong()).isEqualTo(9_000);
         assertThat(line.path("text").asText()).isEqualTo("i am so sorry");
+
+        JsonNode score = json.path("score");
+        assertThat(score.path("total").asInt()).isEqualTo(64);
+        assertThat(score.path("passed").asBoolean()).isFalse();
+        JsonNode t2 = score.path("techniques").get(0);
+        assertThat(t2.path("id").asText()).isEqualTo("T2");
+        assertThat(t2.path("name").asText()).isEqualTo("Don't interrupt");
+        assertThat(t2.path("score").asInt()).isEqualTo(40);
+        assertThat(t2.path("evidence").get(0).path("atMs").asLong()).isEqualTo(2_500);
+        assertThat(t2.path("evidence").get(0).path("seconds").asDouble()).isEqualTo(1.2);
+        JsonNode apology = score.path("techniques").get(1).path("evidence").get(0);
+        assertThat(apology.path("words").asText()).isEqualTo("i am so sorry");
+        assertThat(apology.has("seconds")).as("no measurement, no seconds").isFalse();
+        assertThat(score.path("advice").get(0).asText()).startsWith("Let the caller finish");
     }
 
     @Test
     void aDrillWithNoRepliesHasNoLatencyRatherThanAZero() {
         DrillRecord r = sampleRecord();
         DrillRecord none = new DrillRecord(r.scenarioId(), r.difficulty(), r.seed(), Outcome.IN_PROGRESS, "", 0,
-                List.of(), List.of(), new LineMetrics(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+                List.of(), List.of(), new LineMetrics(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
+                sampleScore());
         JsonNode json = ReportJson.build(new DrillInfo("x", "a", "7000", "sip", Instant.EPOCH), none, null, false);
         assertThat(json.path("metrics").path("callerResponseLatencyMs").path("p50").isNull()).isTrue();
         assertThat(json.path("endedAt").isNull()).isTrue();
@@ -101,6 +128,7 @@ class ReportJsonTest {
         JsonNode json = ReportJson.build(new DrillInfo("d1", "sip:201@h", "7000", "sip", Instant.EPOCH), sampleRecord(), Instant.EPOCH, true);
         String text = TextReport.format(json);
         assertThat(text).contains("Outcome: resolved").contains("hold: 2, 6.2 s").contains("You charged me twice!")
-                .contains("caller response latency: p50 600 ms, p95 900 ms");
+                .contains("caller response latency: p50 600 ms, p95 900 ms")
+                .contains("Score: 64/100, NOT PASSED (pass mark 70)").contains("* Let the caller finish");
     }
 }
