@@ -5,6 +5,7 @@ import java.net.DatagramSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -38,6 +39,8 @@ public final class DialledCall implements CallLine {
     private SdpDescription remoteSdp;
     private long sdpVersion = 1;
     private boolean holding;
+    private CompletableFuture<Void> reInvites = CompletableFuture.completedFuture(null);
+    private CompletableFuture<Void> reInviteAnswer = CompletableFuture.completedFuture(null);
     private boolean confirmed;
 
     DialledCall(SipAgent agent, String callId, String target, String dialledNumber, DatagramSocket rtpSocket,
@@ -78,12 +81,25 @@ public final class DialledCall implements CallLine {
 
     /** Puts the other side on hold: re-INVITE with a=sendonly. Returns at once. */
     public void hold() {
-        reInvite(true);
+        queueReInvite(true);
     }
 
     /** Takes the other side off hold: re-INVITE with a=sendrecv. Returns at once. */
     public void resume() {
-        reInvite(false);
+        queueReInvite(false);
+    }
+
+    /**
+     * RFC 3261 (14.1) forbids a new re-INVITE while one is still unanswered, so each waits for the
+     * previous one's final response (or 5 s) before it is sent; the caller never blocks.
+     */
+    private void queueReInvite(boolean hold) {
+        synchronized (this) {
+            if (state != State.ESTABLISHED) {
+                throw new IllegalStateException("call " + callId + " is not established");
+            }
+            reInvites = reInvites.handle((done, error) -> null).thenCompose(ignored -> reInvite(hold));
+        }
     }
 
     @Override
@@ -142,6 +158,7 @@ public final class DialledCall implements CallLine {
                 return;
             }
             if (!first) {
+                reInviteAnswer.complete(null);
                 return;
             }
             state = State.ESTABLISHED;
@@ -157,6 +174,7 @@ public final class DialledCall implements CallLine {
             if (state != State.CALLING && state != State.ABANDONED) {
                 // a refused re-INVITE leaves the session as it was (RFC 3261 section 14.1)
                 LOG.log(Level.WARNING, "call {0}: re-INVITE refused with {1} {2}", callId, status, reason);
+                reInviteAnswer.complete(null);
                 return;
             }
         }
@@ -205,13 +223,15 @@ public final class DialledCall implements CallLine {
         }
     }
 
-    private void reInvite(boolean hold) {
+    private CompletableFuture<Void> reInvite(boolean hold) {
         Dialog current;
         String sdp;
+        CompletableFuture<Void> answer = new CompletableFuture<>();
         synchronized (this) {
             if (state != State.ESTABLISHED) {
-                throw new IllegalStateException("call " + callId + " is not established");
+                return CompletableFuture.completedFuture(null);  // the call ended while this one waited
             }
+            reInviteAnswer = answer;
             holding = hold;
             sdpVersion++;
             current = dialog;
@@ -225,8 +245,10 @@ public final class DialledCall implements CallLine {
             ClientTransaction transaction = agent.provider.getNewClientTransaction(invite);
             current.sendRequest(transaction);
         } catch (Exception e) {
-            throw new IllegalStateException("could not send re-INVITE for call " + callId + ": " + e.getMessage(), e);
+            LOG.log(Level.WARNING, "call {0}: could not send re-INVITE: {1}", callId, e.toString());
+            answer.complete(null);
         }
+        return answer.completeOnTimeout(null, 5, TimeUnit.SECONDS);
     }
 
     private void applyAnswer(Response response) {
