@@ -53,7 +53,8 @@ public final class CallsimServer implements AutoCloseable {
         CallerVoice voice = CallerVoice.load();
         RecognizerPool pool = RecognizerPool.start(RecognizerSettings.defaults()
                 .withPoolSize(options.recognizers())
-                .withExtraSentences(options.drills().scenario().agentPhrases()));
+                .withExtraSentences(options.drills().dialPlan().library().all().stream()
+                        .flatMap(scenario -> scenario.agentPhrases().stream()).toList()));
         LOG.log(Level.INFO, "speech ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: caller voice and "
                 + pool.size() + " recogniser(s)");
         SpeechServices speech = new SpeechServices(voice, pool);

@@ -1,5 +1,6 @@
 package callsim.app;
 
+import callsim.app.pipeline.DialPlan;
 import callsim.app.pipeline.DrillService;
 import callsim.core.Difficulty;
 import callsim.scenarios.ScenarioLibrary;
@@ -39,8 +40,9 @@ public final class SharedCallsim implements ParameterResolver {
         static Holder start() {
             try {
                 Path data = Files.createTempDirectory("callsim-it");
+                ScenarioLibrary library = ScenarioLibrary.builtIn();
                 DrillService.Settings drills = new DrillService.Settings(
-                        ScenarioLibrary.builtIn().defaultScenario(), Difficulty.NORMAL, 7L, TurnDetector.Settings.defaults());
+                        new DialPlan(library, library.defaultScenario(), Difficulty.NORMAL), 7L, TurnDetector.Settings.defaults());
                 return new Holder(CallsimServer.start(new CallsimServer.Options(
                         "127.0.0.1", 0, PortRange.EPHEMERAL, 0, data, 2, drills)));
             } catch (Exception e) {

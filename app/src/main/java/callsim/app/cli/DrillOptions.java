@@ -1,5 +1,6 @@
 package callsim.app.cli;
 
+import callsim.app.pipeline.DialPlan;
 import callsim.app.pipeline.DrillService;
 import callsim.core.Difficulty;
 import callsim.core.Scenario;
@@ -33,7 +34,7 @@ final class DrillOptions {
         if (recognizers < 1 || recognizers > 32) {
             throw new IllegalArgumentException("--recognizers must be between 1 and 32, not " + recognizers);
         }
-        return new DrillService.Settings(scenario, Difficulty.parse(difficulty), seed,
+        return new DrillService.Settings(new DialPlan(library, scenario, Difficulty.parse(difficulty)), seed,
                 TurnDetector.Settings.defaults().withEndOfTurnSilenceMs(endOfTurnMs));
     }
 }

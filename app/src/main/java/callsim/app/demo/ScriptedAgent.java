@@ -32,6 +32,8 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
     /** One step of the script. */
     public sealed interface Step {
         record Say(String text) implements Step {}
+        /** Says {@code text} {@code afterMs} into the call without waiting for the caller: talking over them. */
+        record Interrupt(long afterMs, String text) implements Step {}
         record Hold(long millis) implements Step {}
         record HangUp() implements Step {}
     }
@@ -64,6 +66,7 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
         this.script = new ArrayDeque<>(script);
         for (Step step : script) {
             if (step instanceof Step.Say say) lines.put(step, voice.speak8k(say.text(), AGENT_VOICE));
+            if (step instanceof Step.Interrupt over) lines.put(step, voice.speak8k(over.text(), AGENT_VOICE));
         }
     }
 
@@ -114,7 +117,13 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
                 line.resume();
                 listeningSinceMs = frame * MediaClock.FRAME_MS;
             }
-        } else if (speaking == null && callerFinishedTurn) {
+        } else if (speaking == null && script.peek() instanceof Step.Interrupt over
+                && frame * MediaClock.FRAME_MS >= over.afterMs()) {
+            script.poll();
+            LOG.log(Level.INFO, "demo agent talks over the caller: " + over.text());
+            speaking = lines.get(over);
+            position = 0;
+        } else if (speaking == null && callerFinishedTurn && !(script.peek() instanceof Step.Interrupt)) {
             nextStep(line);
         }
         line.sendAudio(nextFrame());

@@ -29,6 +29,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private static final int TICK_EVERY_FRAMES = 5;        // a Tick event every 100 ms
     private static final int PRE_ROLL_FRAMES = 15;         // 300 ms of audio before speech onset
     private static final int MAX_BACKLOG_FRAMES = 10;      // agent audio queued beyond 200 ms is caught up
+    private static final int MAX_WAIT_FOR_WORDS_FRAMES = 500;  // 10 s for the last turn's words after a hang-up
     private static final short[] SILENCE = new short[CallerPlayout.FRAME_SAMPLES];
 
     private final String drillId;
@@ -53,6 +54,9 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private CallerAction.HangUp pendingHangUp;
     private SpokenSummary summary;  // set once the caller has ended the drill and the debrief is read
     private long drillEndMs;
+    private long hungUpAtMs = -1;
+    private int turnsBeingRecognised;
+    private int framesWaitedForWords;
     private long frameIndex;
     private boolean onHold;
     private boolean ended;
@@ -90,7 +94,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     public void onHold() {
         inbox.add(t -> {
             onHold = true;
-            endAgentTurnForHold(t);
+            closeAgentTurn();
             dispatch(new DrillEvent.HoldStarted(t));
             log(Level.DEBUG, "hold");  // the line adapter logs the hold itself
         });
@@ -122,10 +126,11 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
                 return;
             }
             log(Level.DEBUG, "hang-up: " + reason);
-            // The caller's line in progress is kept, cut where the agent hung up.
+            // The caller's line in progress is kept, cut where the agent hung up, and the agent's last
+            // words are still recognised: the clock stops here until they are (tick() ends the drill).
             playout.clear().ifPresent(u -> dispatch(new DrillEvent.CallerSpeechEnded(t, u.id(), true)));
-            dispatch(new DrillEvent.AgentHungUp(t));
-            finish(t);
+            if (!onHold) closeAgentTurn();
+            hungUpAtMs = t;
         });
     }
 
@@ -138,6 +143,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         if (frameIndex == 0) dispatch(new DrillEvent.CallConnected(0));
         for (Consumer<Long> work; (work = inbox.poll()) != null && !ended; ) work.accept(t);
         if (ended) return false;
+        if (hungUpAtMs >= 0) return awaitLastWords();
 
         short[] agentFrame = nextAgentFrame();
         if (summary != null) return readSummary(agentFrame);
@@ -177,6 +183,15 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         return true;
     }
 
+    /** After the agent hung up: waits (at most 10 s) for turns still being recognised, then ends the drill. */
+    private boolean awaitLastWords() {
+        if (turnsBeingRecognised > 0 && ++framesWaitedForWords < MAX_WAIT_FOR_WORDS_FRAMES) return true;
+        if (turnsBeingRecognised > 0) LOG.log(Level.WARNING, "drill " + drillId + ": gave up waiting for the agent's last words");
+        dispatch(new DrillEvent.AgentHungUp(hungUpAtMs));
+        finish(hungUpAtMs);
+        return false;
+    }
+
     private short[] nextAgentFrame() {
         // A burst of late packets is caught up rather than left to grow the delay.
         while (agentFrames.size() > MAX_BACKLOG_FRAMES) agentFrames.poll();
@@ -205,7 +220,8 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         if (turn != null && !fed) turn.feed(frame);
     }
 
-    private void endAgentTurnForHold(long t) {
+    /** Ends the agent turn in progress at its last voiced frame (hold or hang-up); its words are still recognised. */
+    private void closeAgentTurn() {
         for (TurnEvent event : turnDetector.flush()) {
             if (event instanceof TurnEvent.SpeechStopped stopped) {
                 dispatch(new DrillEvent.AgentSpeechStopped(stopped.atMs()));
@@ -224,7 +240,9 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         if (turn == null) return;
         AgentTurnRecognition finished = turn;
         turn = null;
+        turnsBeingRecognised++;
         finished.finish().whenComplete((words, error) -> inbox.add(t -> {
+            turnsBeingRecognised--;
             if (error != null) {
                 LOG.log(Level.WARNING, "drill " + drillId + ": recognition of the agent turn at "
                         + startMs + " ms failed; the caller hears it as unclear speech", error);

@@ -3,7 +3,6 @@ package callsim.app.pipeline;
 import callsim.app.report.DrillInfo;
 import callsim.app.report.FileDrillJournal;
 import callsim.app.report.ReportStore;
-import callsim.core.Difficulty;
 import callsim.core.DrillSession;
 import callsim.core.Scenario;
 import callsim.speech.TurnDetector;
@@ -28,7 +27,7 @@ public final class DrillService implements CallHandler {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     /** What every new drill is set up with. {@code seed} null means a fresh seed per drill (recorded in the report). */
-    public record Settings(Scenario scenario, Difficulty difficulty, Long seed, TurnDetector.Settings turnDetection) {}
+    public record Settings(DialPlan dialPlan, Long seed, TurnDetector.Settings turnDetection) {}
 
     private final Settings settings;
     private final SpeechServices speech;
@@ -65,7 +64,8 @@ public final class DrillService implements CallHandler {
     public LineListener callStarted(CallLine line) {
         String id = newDrillId(line.callId());
         long seed = settings.seed() != null ? settings.seed() : (id.hashCode() * 0x9E3779B97F4A7C15L) ^ clock.millis();
-        Scenario scenario = settings.scenario();
+        DialPlan.Choice choice = settings.dialPlan().choose(line.dialledNumber());
+        Scenario scenario = choice.scenario();
         DrillInfo info = new DrillInfo(id, line.remoteParty(), line.dialledNumber(), "sip", clock.instant());
         FileDrillJournal journal;
         try {
@@ -75,12 +75,12 @@ public final class DrillService implements CallHandler {
             line.hangUp();
             return IGNORE;
         }
-        DrillSession session = new DrillSession(scenario, settings.difficulty(), seed);
+        DrillSession session = new DrillSession(scenario, choice.difficulty(), seed);
         DrillPipeline pipeline = new DrillPipeline(id, line, session, scenario, speech, journal,
                 new TurnDetector(settings.turnDetection()), this::finished);
         active.put(id, pipeline);
         LOG.log(Level.INFO, "drill " + id + " [" + line.callId() + "] started for " + line.remoteParty()
-                + " to " + line.dialledNumber() + ": scenario " + scenario.id() + ", " + settings.difficulty().jsonName()
+                + " to " + line.dialledNumber() + ": scenario " + scenario.id() + ", " + choice.difficulty().jsonName()
                 + ", seed " + seed);
         mediaClock.add(pipeline);
         startedListeners.forEach(listener -> listener.accept(id));

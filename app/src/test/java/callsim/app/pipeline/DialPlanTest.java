@@ -1,0 +1,35 @@
+package callsim.app.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import callsim.core.Difficulty;
+import callsim.scenarios.ScenarioLibrary;
+import org.junit.jupiter.api.Test;
+
+class DialPlanTest {
+    private final ScenarioLibrary library = ScenarioLibrary.builtIn();
+    private final DialPlan plan = new DialPlan(library, library.get("double-charge"), Difficulty.NORMAL);
+
+    @Test
+    void aScenarioIdPicksThatScenarioAtTheDefaultDifficulty() {
+        DialPlan.Choice choice = plan.choose("warranty-refused");
+        assertThat(choice.scenario().id()).isEqualTo("warranty-refused");
+        assertThat(choice.difficulty()).isEqualTo(Difficulty.NORMAL);
+    }
+
+    @Test
+    void aDifficultySuffixPicksTheDifficultyToo() {
+        DialPlan.Choice choice = plan.choose("Parcel-Missing-HARD");
+        assertThat(choice.scenario().id()).isEqualTo("parcel-missing");
+        assertThat(choice.difficulty()).isEqualTo(Difficulty.HARD);
+    }
+
+    @Test
+    void anyOtherNumberPlaysTheDefaults() {
+        for (String dialled : new String[] {"7000", "", "nope-hard", "double-charge-extreme"}) {
+            DialPlan.Choice choice = plan.choose(dialled);
+            assertThat(choice.scenario().id()).as(dialled).isEqualTo("double-charge");
+            assertThat(choice.difficulty()).as(dialled).isEqualTo(Difficulty.NORMAL);
+        }
+    }
+}
