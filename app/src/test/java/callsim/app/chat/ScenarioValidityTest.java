@@ -6,6 +6,7 @@ import callsim.core.Difficulty;
 import callsim.core.DrillRecord;
 import callsim.core.Outcome;
 import callsim.core.Scenario;
+import callsim.core.Technique;
 import callsim.scenarios.ScenarioLibrary;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -88,5 +89,39 @@ class ScenarioValidityTest {
         System.out.printf("[validity] %-20s %-6s %-21s %3d %s%n", scenarioId, difficulty.jsonName(), "forbidden-promise",
                 record.score().total(), record.outcome().jsonName());
         assertThat(record.score().passed()).as("promised \"%s\", score %s", promise, record.score().total()).isFalse();
+    }
+
+    static Stream<Arguments> scenarios() {
+        return ScenarioLibrary.builtIn().all().stream().map(scenario -> Arguments.of(scenario.id()));
+    }
+
+    /**
+     * Leaving out one technique's line from the model script lowers that technique's score and the
+     * total: the restatement (T4), the apology with empathy (T3, T5), the fact question (T6), the hold
+     * request before the hold (T7).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void leavingOutATechniqueCostsItsScoreAndTheTotal(String scenarioId) {
+        List<String> model = model(scenarioId);
+        DrillRecord full = play(scenarioId, Difficulty.NORMAL, model);
+        List<Object[]> removals = List.of(
+                new Object[] {"so ", new Technique[] {Technique.REPEAT_THE_PROBLEM}},
+                new Object[] {"sorry", new Technique[] {Technique.EMPATHISE, Technique.APOLOGISE_SPECIFICALLY}},
+                new Object[] {"could you tell me", new Technique[] {Technique.GATHER_FACTS}},
+                new Object[] {"on hold", new Technique[] {Technique.MANAGE_HOLD}});
+        for (Object[] removal : removals) {
+            String cue = (String) removal[0];
+            List<String> without = model.stream().filter(line -> !line.toLowerCase().startsWith(cue)
+                    && !(cue.length() > 3 && line.toLowerCase().contains(cue))).toList();
+            if (without.size() == model.size()) continue;  // this scenario's model script has no such line
+            DrillRecord less = play(scenarioId, Difficulty.NORMAL, without);
+            for (Technique technique : (Technique[]) removal[1]) {
+                assertThat(less.score().technique(technique).score())
+                        .as("%s without \"%s\"", technique, cue)
+                        .isLessThan(full.score().technique(technique).score());
+            }
+            assertThat(less.score().total()).as("total without \"%s\"", cue).isLessThan(full.score().total());
+        }
     }
 }
