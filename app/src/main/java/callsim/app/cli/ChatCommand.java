@@ -6,7 +6,6 @@ import callsim.app.chat.DrillScript;
 import callsim.app.chat.TextDrill;
 import callsim.app.report.ReportJson;
 import callsim.app.report.TextReport;
-import callsim.core.Difficulty;
 import callsim.core.Scenario;
 import callsim.scenarios.ScenarioLibrary;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,14 +37,8 @@ final class ChatCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", paramLabel = "ID", description = "Scenario to play (default: the library's default; see `callsim scenarios`).")
-    String scenarioId;
-
-    @Option(names = "--difficulty", paramLabel = "LEVEL", defaultValue = "normal", description = "easy, normal or hard (default: ${DEFAULT-VALUE}).")
-    String difficulty;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for the caller's choices (default: a new one, kept in the report).")
-    Long seed;
+    @Mixin
+    ScenarioChoice choice;
 
     @Option(names = "--script", paramLabel = "FILE", description = "Play the agent's moves from FILE, one a line, instead of the terminal.")
     Path script;
@@ -62,11 +56,11 @@ final class ChatCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format must be json or text, not '" + format + "'");
         }
         ScenarioLibrary library = ScenarioLibrary.builtIn();
-        Scenario scenario = scenarioId == null ? library.defaultScenario() : library.get(scenarioId);
+        Scenario scenario = choice.scenario(library);
         Instant start = startInstant();
         List<DrillScript.Line> moves = script == null ? null : readScript(script);
-        long drillSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
-        TextDrill drill = new TextDrill(scenario, Difficulty.parse(difficulty), drillSeed);
+        long drillSeed = choice.seed != null ? choice.seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
+        TextDrill drill = new TextDrill(scenario, choice.difficulty(), drillSeed);
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -78,7 +72,7 @@ final class ChatCommand implements Callable<Integer> {
         } else {
             // With a JSON report on stdout, the conversation goes to stderr so stdout stays one document.
             PrintWriter conversation = format.equals("json") ? err : out;
-            conversation.println("Scenario " + scenario.id() + " (" + difficulty + ", seed " + drillSeed + "): "
+            conversation.println("Scenario " + scenario.id() + " (" + choice.difficulty().jsonName() + ", seed " + drillSeed + "): "
                     + scenario.title() + ". Type the agent's replies; /hold SECONDS, /wait SECONDS, /hangup.");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             new ChatConsole(drill, conversation).interactive(in, System.console() != null ? "AGENT> " : "");

@@ -2,22 +2,16 @@ package callsim.app.cli;
 
 import callsim.app.pipeline.DialPlan;
 import callsim.app.pipeline.DrillService;
-import callsim.core.Difficulty;
 import callsim.core.Scenario;
 import callsim.scenarios.ScenarioLibrary;
 import callsim.speech.TurnDetector;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run drills. */
 final class DrillOptions {
-    @Option(names = "--scenario", paramLabel = "ID", description = "Scenario to play (default: the library's default).")
-    String scenarioId;
-
-    @Option(names = "--difficulty", paramLabel = "LEVEL", defaultValue = "normal", description = "easy, normal or hard (default: ${DEFAULT-VALUE}).")
-    String difficulty;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for the caller's choices (default: a new one per drill, kept in the report).")
-    Long seed;
+    @Mixin
+    ScenarioChoice choice;
 
     @Option(names = "--end-of-turn-ms", paramLabel = "MS", defaultValue = "700", description = "Agent silence that ends a turn, 500-800 (default: ${DEFAULT-VALUE}).")
     int endOfTurnMs;
@@ -27,14 +21,14 @@ final class DrillOptions {
 
     DrillService.Settings settings() {
         ScenarioLibrary library = ScenarioLibrary.builtIn();
-        Scenario scenario = scenarioId == null ? library.defaultScenario() : library.get(scenarioId);
+        Scenario scenario = choice.scenario(library);
         if (endOfTurnMs < 500 || endOfTurnMs > 800) {
             throw new IllegalArgumentException("--end-of-turn-ms must be between 500 and 800, not " + endOfTurnMs);
         }
         if (recognizers < 1 || recognizers > 32) {
             throw new IllegalArgumentException("--recognizers must be between 1 and 32, not " + recognizers);
         }
-        return new DrillService.Settings(new DialPlan(library, scenario, Difficulty.parse(difficulty)), seed,
+        return new DrillService.Settings(new DialPlan(library, scenario, choice.difficulty()), choice.seed,
                 TurnDetector.Settings.defaults().withEndOfTurnSilenceMs(endOfTurnMs));
     }
 }
