@@ -193,10 +193,11 @@ final class AudioSocketConnection implements Runnable {
         AudioSocketCall current = call;
         if (current != null) {
             LOG.log(Level.WARNING, "AudioSocket call {0}: no frame from {1} for {2} ms, hanging up",
-                    current.callId(), peer, idleNanos / 1_000_000);
+                    current.callId(), peer, Long.toString(idleNanos / 1_000_000));
             current.end("media timeout", true);
         } else {
-            LOG.log(Level.WARNING, "AudioSocket peer {0} sent no call UUID within {1} ms; closing the connection", peer, idleNanos / 1_000_000);
+            LOG.log(Level.WARNING, "AudioSocket peer {0} sent no call UUID within {1} ms; closing the connection", peer,
+                    Long.toString(idleNanos / 1_000_000));
             writer.finish(false);
         }
     }

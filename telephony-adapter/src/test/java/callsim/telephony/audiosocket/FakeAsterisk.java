@@ -37,10 +37,13 @@ final class FakeAsterisk implements AutoCloseable {
     private ScheduledExecutorService pacer;
     private volatile boolean closedByServer;
     private volatile String readFailure;
+    private final java.util.concurrent.CountDownLatch readingAllowed = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean readingPaused;
 
     private FakeAsterisk(int port) throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
+        socket.setReceiveBufferSize(8192); // small, so a peer that stops reading is noticed soon
         socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
         out = socket.getOutputStream();
         reader = new Thread(this::readLoop, "fake-asterisk-read");
@@ -121,6 +124,11 @@ final class FakeAsterisk implements AutoCloseable {
         }
     }
 
+    /** Stops reading what the server sends (a stuck Asterisk): its frames pile up in the TCP buffers. */
+    void stopReading() {
+        readingPaused = true;
+    }
+
     /** Every frame the server sent, in arrival order. */
     List<Received> received() {
         return List.copyOf(received);
@@ -154,6 +162,7 @@ final class FakeAsterisk implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stopAudio();
+        readingAllowed.countDown();
         socket.close();
         try {
             reader.join(2000);
@@ -181,6 +190,9 @@ final class FakeAsterisk implements AutoCloseable {
             InputStream in = socket.getInputStream();
             int read;
             while ((read = in.read(buffer)) >= 0) {
+                if (readingPaused) {
+                    readingAllowed.await();
+                }
                 long now = System.nanoTime();
                 for (AudioSocketFrame frame : decoder.feed(buffer, 0, read)) {
                     received.add(new Received(frame, now));
@@ -190,6 +202,8 @@ final class FakeAsterisk implements AutoCloseable {
             readFailure = e.getMessage();
         } catch (IOException e) {
             // reset by the server or closed by us: either way the connection is gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         closedByServer = !socket.isClosed();
     }
