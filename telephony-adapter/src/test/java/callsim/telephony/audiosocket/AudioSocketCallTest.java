@@ -230,6 +230,33 @@ class AudioSocketCallTest {
     }
 
     @Test
+    void aHandlerThatHangsUpAtOnceStillHearsTheHangUpOnce() throws IOException {
+        server.close();
+        server = AudioSocketServer.start(new InetSocketAddress("127.0.0.1", 0), line -> {
+            line.hangUp(); // e.g. no scenario for this call
+            return calls.callStarted(line);
+        }, Duration.ofSeconds(3));
+        FakeAsterisk asterisk = call(UUID.randomUUID());
+
+        await().atMost(WAIT).until(asterisk::closedByServer);
+        assertThat(asterisk.receivedFrames()).containsExactly(AudioSocketFrame.hangUp());
+        await().atMost(WAIT).until(() -> server.activeConnections() == 0);
+        assertThat(calls.only().hangUps).containsExactly("simulator hung up");
+    }
+
+    @Test
+    void aFailingHandlerHangsUpOnAsterisk() throws IOException {
+        server.close();
+        server = AudioSocketServer.start(new InetSocketAddress("127.0.0.1", 0), line -> {
+            throw new IllegalStateException("no pipeline free");
+        }, Duration.ofSeconds(3));
+        FakeAsterisk asterisk = call(UUID.randomUUID());
+
+        await().atMost(WAIT).until(asterisk::closedByServer);
+        assertThat(asterisk.receivedFrames()).containsExactly(AudioSocketFrame.hangUp());
+    }
+
+    @Test
     void closingTheServerHangsUpItsCalls() throws IOException {
         FakeAsterisk asterisk = call(UUID.randomUUID());
         await().atMost(WAIT).until(() -> calls.calls.size() == 1);
