@@ -141,7 +141,7 @@ class AudioSocketBadPeerTest {
 
         short[] frame = AudioSocketCallTest.tone(160, 500);
         await().atMost(WAIT).until(() -> {
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 500; i++) {
                 line.sendAudio(frame); // never blocks: the await would time out if it did
             }
             return !warnings.containing("peer is not reading, dropped").isEmpty();
