@@ -9,6 +9,7 @@ import callsim.speech.CallerVoice;
 import callsim.speech.RecognizerPool;
 import callsim.speech.RecognizerSettings;
 import callsim.telephony.PortRange;
+import callsim.telephony.audiosocket.AudioSocketServer;
 import callsim.telephony.SipEndpoint;
 import callsim.telephony.SipEndpointConfig;
 import java.io.IOException;
@@ -25,25 +26,30 @@ import java.time.Clock;
  */
 public final class CallsimServer implements AutoCloseable {
     private static final Logger LOG = System.getLogger(CallsimServer.class.getName());
+    // Asterisk sends a frame every 20 ms while the channel is up: a minute of nothing is a dead link.
+    private static final java.time.Duration AUDIOSOCKET_IDLE_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     /** Where and how to serve. Port 0 picks a free port (tests, demo). */
-    public record Options(String bindAddress, int sipPort, PortRange rtpPorts, int httpPort, Path dataDir,
-                          int recognizers, DrillService.Settings drills) {}
+    /** Port 0 picks a free port; a negative AudioSocket or HTTP port turns that listener off. */
+    public record Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
+                          Path dataDir, int recognizers, DrillService.Settings drills) {}
 
     private final MediaClock mediaClock;
     private final SpeechServices speech;
     private final ReportStore store;
     private final DrillService drills;
     private final SipEndpoint sip;
+    private final AudioSocketServer audioSocket;
     private final HttpApi http;
 
     private CallsimServer(MediaClock mediaClock, SpeechServices speech, ReportStore store, DrillService drills,
-                          SipEndpoint sip, HttpApi http) {
+                          SipEndpoint sip, AudioSocketServer audioSocket, HttpApi http) {
         this.mediaClock = mediaClock;
         this.speech = speech;
         this.store = store;
         this.drills = drills;
         this.sip = sip;
+        this.audioSocket = audioSocket;
         this.http = http;
     }
 
@@ -62,24 +68,34 @@ public final class CallsimServer implements AutoCloseable {
         ReportStore store = new ReportStore(options.dataDir());
         DrillService drills = new DrillService(options.drills(), speech, store, clock, Clock.systemUTC());
         SipEndpoint sip = null;
+        AudioSocketServer audioSocket = null;
         HttpApi http = null;
         try {
             sip = SipEndpoint.start(SipEndpointConfig.loopback().withBindAddress(options.bindAddress())
                     .withPort(options.sipPort()).withRtpPorts(options.rtpPorts()), drills);
+            if (options.audioSocketPort() >= 0) {
+                audioSocket = AudioSocketServer.start(new InetSocketAddress(options.bindAddress(), options.audioSocketPort()),
+                        drills, AUDIOSOCKET_IDLE_TIMEOUT);
+            }
             if (options.httpPort() >= 0) {
                 http = HttpApi.start(new InetSocketAddress(options.bindAddress(), options.httpPort()), store);
             }
         } catch (IOException | RuntimeException e) {
+            if (audioSocket != null) audioSocket.close();
             if (sip != null) sip.close();
             clock.close();
             speech.close();
             throw e;
         }
-        return new CallsimServer(clock, speech, store, drills, sip, http);
+        return new CallsimServer(clock, speech, store, drills, sip, audioSocket, http);
     }
 
     public int sipPort() {
         return sip.port();
+    }
+
+    public int audioSocketPort() {
+        return audioSocket == null ? -1 : audioSocket.port();
     }
 
     public int httpPort() {
@@ -105,6 +121,7 @@ public final class CallsimServer implements AutoCloseable {
     @Override
     public void close() {
         if (http != null) http.close();
+        if (audioSocket != null) audioSocket.close();
         sip.close();
         mediaClock.close();
         speech.close();

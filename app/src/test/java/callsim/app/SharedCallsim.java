@@ -44,7 +44,7 @@ public final class SharedCallsim implements ParameterResolver {
                 DrillService.Settings drills = new DrillService.Settings(
                         new DialPlan(library, library.defaultScenario(), Difficulty.NORMAL), 7L, TurnDetector.Settings.defaults());
                 return new Holder(CallsimServer.start(new CallsimServer.Options(
-                        "127.0.0.1", 0, PortRange.EPHEMERAL, 0, data, 2, drills)));
+                        "127.0.0.1", 0, PortRange.EPHEMERAL, 0, 0, data, 2, drills)));
             } catch (Exception e) {
                 throw new IllegalStateException("could not start callsim for the integration tests", e);
             }

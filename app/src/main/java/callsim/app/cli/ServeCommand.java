@@ -22,6 +22,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "UDP ports for call audio, two per call (default: ${DEFAULT-VALUE}).")
     String rtpPorts;
 
+    @Option(names = "--audiosocket-port", paramLabel = "PORT", defaultValue = "9092",
+            description = "TCP port for calls from Asterisk's AudioSocket() application; -1 turns it off (default: ${DEFAULT-VALUE}).")
+    int audioSocketPort;
+
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port for the drill API (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
@@ -34,14 +38,15 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CallsimServer server = CallsimServer.start(new CallsimServer.Options(
-                bind, sipPort, PortRange.parse(rtpPorts), httpPort, data.resolve(), drill.recognizers, drill.settings()));
+                bind, sipPort, PortRange.parse(rtpPorts), audioSocketPort, httpPort, data.resolve(), drill.recognizers, drill.settings()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "shutdown"));
-        System.err.printf("callsim ready: dial sip:7000@%s:%d from a softphone; drills are kept in %s; API on http://%s:%d/api/drills%n",
-                bind, server.sipPort(), data.resolve().toAbsolutePath(), bind, server.httpPort());
+        System.err.printf("callsim ready: dial sip:7000@%s:%d from a softphone%s; drills are kept in %s; API on http://%s:%d/api/drills%n",
+                bind, server.sipPort(), server.audioSocketPort() < 0 ? "" : " or AudioSocket(UUID," + bind + ":" + server.audioSocketPort() + ") from Asterisk",
+                data.resolve().toAbsolutePath(), bind, server.httpPort());
         stopped.await();
         return 0;
     }

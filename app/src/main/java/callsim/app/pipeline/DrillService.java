@@ -66,7 +66,8 @@ public final class DrillService implements CallHandler {
         long seed = settings.seed() != null ? settings.seed() : (id.hashCode() * 0x9E3779B97F4A7C15L) ^ clock.millis();
         DialPlan.Choice choice = settings.dialPlan().choose(line.dialledNumber());
         Scenario scenario = choice.scenario();
-        DrillInfo info = new DrillInfo(id, line.remoteParty(), line.dialledNumber(), "sip", clock.instant());
+        String lineKind = line.remoteParty().startsWith("audiosocket:") ? "audiosocket" : "sip";
+        DrillInfo info = new DrillInfo(id, line.remoteParty(), line.dialledNumber(), lineKind, clock.instant());
         FileDrillJournal journal;
         try {
             journal = new FileDrillJournal(info, store.drillDir(id), clock);
