@@ -142,6 +142,13 @@ final class SipAgent implements AutoCloseable {
         } catch (Exception ignored) {
             // stopping the stack below releases everything anyway
         }
-        stack.stop();
+        try {
+            stack.stop();
+        } catch (RuntimeException e) {
+            // JAIN-SIP's UDP processor throws a NullPointerException when stopped before its worker
+            // threads were set up (seen when a stack is closed right after it started). Its UDP socket is
+            // closed before that point, so the port is free; a daemon timer thread may outlive the stack.
+            System.getLogger(SipAgent.class.getName()).log(System.Logger.Level.DEBUG, "SIP stack stop: " + e);
+        }
     }
 }
