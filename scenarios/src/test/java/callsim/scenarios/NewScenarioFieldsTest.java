@@ -2,38 +2,21 @@ package callsim.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static callsim.scenarios.BrokenYaml.assertBroken;
+import static callsim.scenarios.BrokenYaml.doubleChargeYaml;
+import static callsim.scenarios.BrokenYaml.lineOf;
 
 import callsim.core.Scenario;
 import callsim.core.Technique;
 import callsim.core.TechniqueWeights;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The policy, weights, pass mark and persona flags: read when right, reported with file, line and field when wrong. */
 class NewScenarioFieldsTest {
-    private static String yaml() throws IOException {
-        try (InputStream in = NewScenarioFieldsTest.class.getResourceAsStream("/scenarios/double-charge.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static int lineOf(String yaml, String text) {
-        List<String> lines = yaml.lines().toList();
-        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
-        throw new AssertionError(text + " not found");
-    }
-
-    private static void assertBroken(String yaml, String message) {
-        assertThatThrownBy(() -> ScenarioLoader.parse("double-charge.yaml", yaml))
-                .isInstanceOf(ScenarioFormatException.class).hasMessage(message);
-    }
-
     @Test
     void theBuiltInScenarioCarriesItsPolicyWeightsAndPassMark() throws IOException {
-        Scenario scenario = ScenarioLoader.parse("double-charge.yaml", yaml());
+        Scenario scenario = ScenarioLoader.parse("double-charge.yaml", doubleChargeYaml());
 
         assertThat(scenario.forbiddenPromises()).contains("*refund the *whole *year");
         assertThat(scenario.weight(Technique.OFFER_SOLUTIONS)).isEqualTo(12.0);
@@ -44,7 +27,7 @@ class NewScenarioFieldsTest {
 
     @Test
     void leavingOutTheNewFieldsGivesDefaults() throws IOException {
-        String yaml = yaml().replaceAll("(?s)policy:.*?passMark: 70\n", "");
+        String yaml = doubleChargeYaml().replaceAll("(?s)policy:.*?passMark: 70\n", "");
 
         Scenario scenario = ScenarioLoader.parse("double-charge.yaml", yaml);
 
@@ -55,7 +38,7 @@ class NewScenarioFieldsTest {
 
     @Test
     void anUnknownTechniqueInWeightsIsReported() throws IOException {
-        String yaml = yaml().replace("weights: { T8: 12, T9: 10 }", "weights: { T8: 12, T15: 10 }");
+        String yaml = doubleChargeYaml().replace("weights: { T8: 12, T9: 10 }", "weights: { T8: 12, T15: 10 }");
 
         assertThatThrownBy(() -> ScenarioLoader.parse("double-charge.yaml", yaml))
                 .hasMessageStartingWith("double-charge.yaml:" + lineOf(yaml, "T15") + ": field 'weights.T15' is not known here");
@@ -63,21 +46,21 @@ class NewScenarioFieldsTest {
 
     @Test
     void aWeightOutOfRangeIsReported() throws IOException {
-        String yaml = yaml().replace("weights: { T8: 12, T9: 10 }", "weights: { T8: 120, T9: 10 }");
+        String yaml = doubleChargeYaml().replace("weights: { T8: 12, T9: 10 }", "weights: { T8: 120, T9: 10 }");
 
         assertBroken(yaml, "double-charge.yaml:" + lineOf(yaml, "T8: 120") + ": field 'weights.T8' must be a number between 0.0 and 100.0");
     }
 
     @Test
     void aPassMarkOutOfRangeIsReported() throws IOException {
-        String yaml = yaml().replace("passMark: 70", "passMark: 170");
+        String yaml = doubleChargeYaml().replace("passMark: 70", "passMark: 170");
 
         assertBroken(yaml, "double-charge.yaml:" + lineOf(yaml, "passMark: 170") + ": field 'passMark' must be a number between 0 and 100");
     }
 
     @Test
     void aPolicyWithoutForbiddenPromisesIsReported() throws IOException {
-        String yaml = yaml().replace("  forbidden: [", "  forbid: [");
+        String yaml = doubleChargeYaml().replace("  forbidden: [", "  forbid: [");
 
         assertThatThrownBy(() -> ScenarioLoader.parse("double-charge.yaml", yaml))
                 .hasMessageStartingWith("double-charge.yaml:" + lineOf(yaml, "forbid: [") + ": field 'policy.forbid' is not known here");
@@ -85,7 +68,7 @@ class NewScenarioFieldsTest {
 
     @Test
     void aForbiddenPromiseThatMatchesAnAllowedRemedyIsReported() throws IOException {
-        String yaml = yaml().replace("  forbidden: [", "  forbidden: [\"*refund the *duplicate\", ");
+        String yaml = doubleChargeYaml().replace("  forbidden: [", "  forbidden: [\"*refund the *duplicate\", ");
 
         assertThatThrownBy(() -> ScenarioLoader.parse("double-charge.yaml", yaml))
                 .hasMessageStartingWith("double-charge.yaml:" + lineOf(yaml, "forbidden: [") + ": field 'policy.forbidden' has 'refund the duplicate'")
@@ -94,21 +77,21 @@ class NewScenarioFieldsTest {
 
     @Test
     void aPersonaFlagMustBeTrueOrFalse() throws IOException {
-        String yaml = yaml().replace("  voicePitchHz: 190\n", "  voicePitchHz: 190\n  abusive: sometimes\n");
+        String yaml = doubleChargeYaml().replace("  voicePitchHz: 190\n", "  voicePitchHz: 190\n  abusive: sometimes\n");
 
         assertBroken(yaml, "double-charge.yaml:" + lineOf(yaml, "abusive: sometimes") + ": field 'persona.abusive' must be true or false");
     }
 
     @Test
     void anAbusivePersonaNeedsAbuseLines() throws IOException {
-        String yaml = yaml().replace("  voicePitchHz: 190\n", "  voicePitchHz: 190\n  abusive: true\n");
+        String yaml = doubleChargeYaml().replace("  voicePitchHz: 190\n", "  voicePitchHz: 190\n  abusive: true\n");
 
         assertBroken(yaml, "double-charge.yaml:" + lineOf(yaml, "lines:") + ": field 'lines.abuse' is missing (an abusive persona needs it)");
     }
 
     @Test
     void anInsistingPersonaNeedsEveryRequiredBandOfDemands() throws IOException {
-        String yaml = yaml().replace("  voicePitchHz: 190\n", "  voicePitchHz: 190\n  insistsOnSupervisor: true\n")
+        String yaml = doubleChargeYaml().replace("  voicePitchHz: 190\n", "  voicePitchHz: 190\n  insistsOnSupervisor: true\n")
                 + "  supervisor-demand:\n    furious: [\"a\", \"b\", \"c\", \"d\", \"e\"]\n    angry: [\"a\", \"b\", \"c\", \"d\", \"e\"]\n";
 
         assertBroken(yaml, "double-charge.yaml:" + lineOf(yaml, "  supervisor-demand:")
@@ -118,7 +101,7 @@ class NewScenarioFieldsTest {
 
     @Test
     void everyScenarioNeedsTransferLines() throws IOException {
-        String yaml = yaml().replace("  transfer:\n", "  transfers:\n");
+        String yaml = doubleChargeYaml().replace("  transfer:\n", "  transfers:\n");
 
         assertThatThrownBy(() -> ScenarioLoader.parse("double-charge.yaml", yaml))
                 .hasMessageStartingWith("double-charge.yaml:" + lineOf(yaml, "  transfers:") + ": field 'lines.transfers' is not known here");

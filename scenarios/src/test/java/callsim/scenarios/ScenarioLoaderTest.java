@@ -2,35 +2,16 @@ package callsim.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static callsim.scenarios.BrokenYaml.assertBroken;
+import static callsim.scenarios.BrokenYaml.doubleChargeYaml;
+import static callsim.scenarios.BrokenYaml.lineOf;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ScenarioLoaderTest {
-    private static String doubleChargeYaml() throws IOException {
-        try (InputStream in = ScenarioLoaderTest.class.getResourceAsStream("/scenarios/double-charge.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The 1-based line of the first line containing {@code text}. */
-    private static int lineOf(String yaml, String text) {
-        List<String> lines = yaml.lines().toList();
-        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
-        throw new AssertionError(text + " not found");
-    }
-
-    private static void assertBroken(String yaml, String message) {
-        assertThatThrownBy(() -> ScenarioLoader.parse("double-charge.yaml", yaml))
-                .isInstanceOf(ScenarioFormatException.class)
-                .hasMessage(message);
-    }
-
     @Test
     void anOutOfRangeNumberIsReportedWithFileLineAndField() throws IOException {
         String yaml = doubleChargeYaml().replace("voicePitchHz: 190", "voicePitchHz: 500");
