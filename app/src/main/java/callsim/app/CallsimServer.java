@@ -1,5 +1,10 @@
 package callsim.app;
 
+import callsim.app.asterisk.AsteriskLink;
+import callsim.app.asterisk.AsteriskOptions;
+import callsim.app.asterisk.BookedCalls;
+import callsim.app.asterisk.DrillBookings;
+import callsim.app.http.ControlToken;
 import callsim.app.http.HttpApi;
 import callsim.app.pipeline.DrillService;
 import callsim.app.pipeline.MediaClock;
@@ -28,11 +33,17 @@ public final class CallsimServer implements AutoCloseable {
     private static final Logger LOG = System.getLogger(CallsimServer.class.getName());
     // Asterisk sends a frame every 20 ms while the channel is up: a minute of nothing is a dead link.
     private static final java.time.Duration AUDIOSOCKET_IDLE_TIMEOUT = java.time.Duration.ofSeconds(60);
+    // Long enough for an agent's phone to ring out (30 s) and Asterisk to connect AudioSocket after the answer.
+    private static final java.time.Duration BOOKING_LIFETIME = java.time.Duration.ofMinutes(2);
 
-    /** Where and how to serve. Port 0 picks a free port (tests, demo). */
-    /** Port 0 picks a free port; a negative AudioSocket or HTTP port turns that listener off. */
+    /** Where and how to serve. Port 0 picks a free port; a negative AudioSocket or HTTP port turns that listener off. */
     public record Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
-                          Path dataDir, int recognizers, DrillService.Settings drills) {}
+                          Path dataDir, int recognizers, DrillService.Settings drills, AsteriskOptions asterisk) {
+        public Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
+                       Path dataDir, int recognizers, DrillService.Settings drills) {
+            this(bindAddress, sipPort, rtpPorts, audioSocketPort, httpPort, dataDir, recognizers, drills, AsteriskOptions.NONE);
+        }
+    }
 
     private final MediaClock mediaClock;
     private final SpeechServices speech;
@@ -40,16 +51,18 @@ public final class CallsimServer implements AutoCloseable {
     private final DrillService drills;
     private final SipEndpoint sip;
     private final AudioSocketServer audioSocket;
+    private final AsteriskLink asterisk;
     private final HttpApi http;
 
     private CallsimServer(MediaClock mediaClock, SpeechServices speech, ReportStore store, DrillService drills,
-                          SipEndpoint sip, AudioSocketServer audioSocket, HttpApi http) {
+                          SipEndpoint sip, AudioSocketServer audioSocket, AsteriskLink asterisk, HttpApi http) {
         this.mediaClock = mediaClock;
         this.speech = speech;
         this.store = store;
         this.drills = drills;
         this.sip = sip;
         this.audioSocket = audioSocket;
+        this.asterisk = asterisk;
         this.http = http;
     }
 
@@ -67,27 +80,33 @@ public final class CallsimServer implements AutoCloseable {
         MediaClock clock = new MediaClock();
         ReportStore store = new ReportStore(options.dataDir());
         DrillService drills = new DrillService(options.drills(), speech, store, clock, Clock.systemUTC());
+        DrillBookings bookings = new DrillBookings(Clock.systemUTC(), BOOKING_LIFETIME);
         SipEndpoint sip = null;
         AudioSocketServer audioSocket = null;
+        AsteriskLink asterisk = null;
         HttpApi http = null;
         try {
             sip = SipEndpoint.start(SipEndpointConfig.loopback().withBindAddress(options.bindAddress())
                     .withPort(options.sipPort()).withRtpPorts(options.rtpPorts()), drills);
             if (options.audioSocketPort() >= 0) {
                 audioSocket = AudioSocketServer.start(new InetSocketAddress(options.bindAddress(), options.audioSocketPort()),
-                        drills, AUDIOSOCKET_IDLE_TIMEOUT);
+                        new BookedCalls(drills, bookings), AUDIOSOCKET_IDLE_TIMEOUT);
             }
+            asterisk = AsteriskLink.start(options.asterisk(), options.bindAddress(),
+                    audioSocket == null ? -1 : audioSocket.port(), bookings, drills.dialPlan());
             if (options.httpPort() >= 0) {
-                http = HttpApi.start(new InetSocketAddress(options.bindAddress(), options.httpPort()), store);
+                http = HttpApi.start(new InetSocketAddress(options.bindAddress(), options.httpPort()), store,
+                        asterisk.outbound(), ControlToken.load(options.dataDir()));
             }
         } catch (IOException | RuntimeException e) {
+            if (asterisk != null) asterisk.close();
             if (audioSocket != null) audioSocket.close();
             if (sip != null) sip.close();
             clock.close();
             speech.close();
             throw e;
         }
-        return new CallsimServer(clock, speech, store, drills, sip, audioSocket, http);
+        return new CallsimServer(clock, speech, store, drills, sip, audioSocket, asterisk, http);
     }
 
     public int sipPort() {
@@ -96,6 +115,11 @@ public final class CallsimServer implements AutoCloseable {
 
     public int audioSocketPort() {
         return audioSocket == null ? -1 : audioSocket.port();
+    }
+
+    /** The FastAGI training extension's port, or -1 when it is off. */
+    public int agiPort() {
+        return asterisk.agiPort();
     }
 
     public int httpPort() {
@@ -121,6 +145,7 @@ public final class CallsimServer implements AutoCloseable {
     @Override
     public void close() {
         if (http != null) http.close();
+        asterisk.close();
         if (audioSocket != null) audioSocket.close();
         sip.close();
         mediaClock.close();

@@ -1,6 +1,8 @@
 package callsim.app.cli;
 
 import callsim.app.CallsimServer;
+import callsim.app.asterisk.AsteriskOptions;
+import java.util.Optional;
 import callsim.telephony.PortRange;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -26,6 +28,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "TCP port for calls from Asterisk's AudioSocket() application; -1 turns it off (default: ${DEFAULT-VALUE}).")
     int audioSocketPort;
 
+    @Option(names = "--agi-port", paramLabel = "PORT", defaultValue = "4573",
+            description = "TCP port of the FastAGI training extension, AGI(agi://HOST:PORT/drill?scenario=ID&difficulty=LEVEL); -1 turns it off (default: ${DEFAULT-VALUE}).")
+    int agiPort;
+
+    @Option(names = "--audiosocket-host", paramLabel = "HOST",
+            description = "Address Asterisk must connect AudioSocket to, when it differs from --bind (NAT, 0.0.0.0). Default: the address Asterisk reached us on.")
+    String audioSocketHost;
+
+    @Mixin
+    AmiOptions ami;
+
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port for the drill API (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
@@ -38,7 +51,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CallsimServer server = CallsimServer.start(new CallsimServer.Options(
-                bind, sipPort, PortRange.parse(rtpPorts), audioSocketPort, httpPort, data.resolve(), drill.recognizers, drill.settings()));
+                bind, sipPort, PortRange.parse(rtpPorts), audioSocketPort, httpPort, data.resolve(), drill.recognizers, drill.settings(),
+                new AsteriskOptions(agiPort, ami.settings(), Optional.ofNullable(audioSocketHost))));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -47,6 +61,10 @@ final class ServeCommand implements Callable<Integer> {
         System.err.printf("callsim ready: dial sip:7000@%s:%d from a softphone%s; drills are kept in %s; API on http://%s:%d/api/drills%n",
                 bind, server.sipPort(), server.audioSocketPort() < 0 ? "" : " or AudioSocket(UUID," + bind + ":" + server.audioSocketPort() + ") from Asterisk",
                 data.resolve().toAbsolutePath(), bind, server.httpPort());
+        if (server.agiPort() >= 0) {
+            System.err.printf("training extension for Asterisk: AGI(agi://%s:%d/drill) (menu) or AGI(agi://%s:%d/drill?scenario=ID&difficulty=LEVEL)%n",
+                    bind, server.agiPort(), bind, server.agiPort());
+        }
         stopped.await();
         return 0;
     }

@@ -1,5 +1,6 @@
 package callsim.app.http;
 
+import callsim.app.asterisk.OutboundDrills;
 import callsim.app.report.ReportJson;
 import callsim.app.report.ReportStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The read-only drill API on the serve HTTP port: {@code /health}, {@code /api/drills},
- * {@code /api/drills/ID} (the report JSON) and {@code /api/drills/ID/recording.wav}.
+ * {@code /api/drills/ID} (the report JSON) and {@code /api/drills/ID/recording.wav}; and
+ * {@code /api/calls} (token-protected) to ring agents through AMI.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = System.getLogger(HttpApi.class.getName());
@@ -30,6 +32,12 @@ public final class HttpApi implements AutoCloseable {
     }
 
     public static HttpApi start(InetSocketAddress address, ReportStore store) throws IOException {
+        return start(address, store, Optional.empty(), null);
+    }
+
+    /** With {@code /api/calls} for drills placed through AMI (token may be null when there is no AMI). */
+    public static HttpApi start(InetSocketAddress address, ReportStore store, Optional<OutboundDrills> outbound,
+                                ControlToken token) throws IOException {
         HttpServer server = HttpServer.create(address, 0);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "http");
@@ -47,6 +55,17 @@ public final class HttpApi implements AutoCloseable {
                 send(exchange, 500, "text/plain", "internal error\n".getBytes(StandardCharsets.UTF_8));
             }
         });
+        if (token != null) {
+            CallsEndpoint calls = new CallsEndpoint(outbound, token);
+            server.createContext("/api/calls", exchange -> {
+                try {
+                    calls.handle(exchange);
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.ERROR, "HTTP " + exchange.getRequestURI() + " failed", e);
+                    text(exchange, 500, "internal error");
+                }
+            });
+        }
         server.start();
         LOG.log(Level.INFO, "HTTP API on http://" + address.getHostString() + ":" + server.getAddress().getPort() + "/api/drills");
         return new HttpApi(server);
@@ -88,7 +107,15 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private static void json(HttpExchange exchange, JsonNode node) throws IOException {
-        send(exchange, 200, "application/json", ReportJson.MAPPER.writeValueAsBytes(node));
+        json(exchange, 200, node);
+    }
+
+    static void json(HttpExchange exchange, int status, JsonNode node) throws IOException {
+        send(exchange, status, "application/json", ReportJson.MAPPER.writeValueAsBytes(node));
+    }
+
+    static void text(HttpExchange exchange, int status, String message) throws IOException {
+        send(exchange, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

@@ -29,6 +29,18 @@ public record DialPlan(ScenarioLibrary library, Scenario defaultScenario, Diffic
         return new Choice(defaultScenario, defaultDifficulty);
     }
 
+    /**
+     * The drill a booking asks for by name (FastAGI's {@code ?scenario=&difficulty=}, an AMI call).
+     * Unlike a dialled number, a wrong name is an error, not the default drill.
+     *
+     * @throws IllegalArgumentException naming the known scenarios or levels
+     */
+    public Choice require(String scenarioId, String difficulty) {
+        Scenario scenario = find(scenarioId.trim().toLowerCase(Locale.ROOT)).orElseThrow(() -> new IllegalArgumentException(
+                "unknown scenario '" + scenarioId + "' (known: " + String.join(", ", library.all().stream().map(Scenario::id).toList()) + ")"));
+        return new Choice(scenario, difficulty == null || difficulty.isBlank() ? defaultDifficulty : Difficulty.parse(difficulty));
+    }
+
     private Optional<Scenario> find(String id) {
         return library.all().stream().filter(s -> s.id().equals(id)).findFirst();
     }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -35,6 +36,7 @@ public final class DrillService implements CallHandler {
     private final MediaClock mediaClock;
     private final Clock clock;
     private final Map<String, DrillPipeline> active = new ConcurrentHashMap<>();
+    private final Map<String, Runnable> endHooks = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Consumer<String>> startedListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> finishedListeners = new CopyOnWriteArrayList<>();
 
@@ -60,28 +62,54 @@ public final class DrillService implements CallHandler {
         return active.size();
     }
 
+    public DialPlan dialPlan() {
+        return settings.dialPlan();
+    }
+
+    /** A call nobody booked: the dialled number picks the drill. */
     @Override
     public LineListener callStarted(CallLine line) {
+        return startDrill(line, settings.dialPlan().choose(line.dialledNumber()), line.remoteParty(), line.dialledNumber(), () -> {});
+    }
+
+    /**
+     * A call booked ahead by the FastAGI training extension or an AMI originate: the booked drill, or
+     * the spoken menu when none was named. {@code ended} runs once the call is over either way.
+     */
+    public LineListener startBooked(CallLine line, Optional<DialPlan.Choice> choice, String agent, Runnable ended) {
+        if (choice.isPresent()) return startDrill(line, choice.get(), agent, name(choice.get()), ended);
+        TrainingMenu menu = new TrainingMenu(line, settings.dialPlan().library().all(), speech::speakDebrief,
+                chosen -> startDrill(line, chosen, agent, name(chosen), ended), ended);
+        mediaClock.add(menu);
+        return menu;
+    }
+
+    private static String name(DialPlan.Choice choice) {
+        return choice.scenario().id() + "-" + choice.difficulty().jsonName();
+    }
+
+    private LineListener startDrill(CallLine line, DialPlan.Choice choice, String agent, String dialled, Runnable ended) {
         String id = newDrillId(line.callId());
         long seed = settings.seed() != null ? settings.seed() : (id.hashCode() * 0x9E3779B97F4A7C15L) ^ clock.millis();
-        DialPlan.Choice choice = settings.dialPlan().choose(line.dialledNumber());
         Scenario scenario = choice.scenario();
         String lineKind = line.remoteParty().startsWith("audiosocket:") ? "audiosocket" : "sip";
-        DrillInfo info = new DrillInfo(id, line.remoteParty(), line.dialledNumber(), lineKind, clock.instant());
+        DrillInfo info = new DrillInfo(id, agent, dialled, lineKind, clock.instant());
         FileDrillJournal journal;
         try {
             journal = new FileDrillJournal(info, store.drillDir(id), clock);
         } catch (IOException e) {
             LOG.log(Level.ERROR, "cannot start drill for call " + line.callId() + ": cannot write its directory: " + e.getMessage());
             line.hangUp();
+            ended.run();
             return IGNORE;
         }
         DrillSession session = new DrillSession(scenario, choice.difficulty(), seed);
         DrillPipeline pipeline = new DrillPipeline(id, line, session, scenario, speech, journal,
                 new TurnDetector(settings.turnDetection()), this::finished);
         active.put(id, pipeline);
-        LOG.log(Level.INFO, "drill " + id + " [" + line.callId() + "] started for " + line.remoteParty()
-                + " to " + line.dialledNumber() + ": scenario " + scenario.id() + ", " + choice.difficulty().jsonName()
+        endHooks.put(id, ended);
+        LOG.log(Level.INFO, "drill " + id + " [" + line.callId() + "] started for " + agent
+                + " to " + dialled + ": scenario " + scenario.id() + ", " + choice.difficulty().jsonName()
                 + ", seed " + seed);
         mediaClock.add(pipeline);
         startedListeners.forEach(listener -> listener.accept(id));
@@ -90,6 +118,8 @@ public final class DrillService implements CallHandler {
 
     private void finished(DrillPipeline pipeline) {
         active.remove(pipeline.drillId());
+        Runnable ended = endHooks.remove(pipeline.drillId());
+        if (ended != null) ended.run();
         finishedListeners.forEach(listener -> listener.accept(pipeline.drillId()));
     }
 
