@@ -53,8 +53,9 @@ public final class CallsimServer implements AutoCloseable {
     private final AudioSocketServer audioSocket;
     private final AsteriskLink asterisk;
     private final HttpApi http;
+    private final Path dataDir;
 
-    private CallsimServer(MediaClock mediaClock, SpeechServices speech, ReportStore store, DrillService drills,
+    private CallsimServer(Path dataDir, MediaClock mediaClock, SpeechServices speech, ReportStore store, DrillService drills,
                           SipEndpoint sip, AudioSocketServer audioSocket, AsteriskLink asterisk, HttpApi http) {
         this.mediaClock = mediaClock;
         this.speech = speech;
@@ -64,6 +65,7 @@ public final class CallsimServer implements AutoCloseable {
         this.audioSocket = audioSocket;
         this.asterisk = asterisk;
         this.http = http;
+        this.dataDir = dataDir;
     }
 
     public static CallsimServer start(Options options) throws IOException {
@@ -106,7 +108,7 @@ public final class CallsimServer implements AutoCloseable {
             speech.close();
             throw e;
         }
-        return new CallsimServer(clock, speech, store, drills, sip, audioSocket, asterisk, http);
+        return new CallsimServer(options.dataDir(), clock, speech, store, drills, sip, audioSocket, asterisk, http);
     }
 
     public int sipPort() {
@@ -128,6 +130,11 @@ public final class CallsimServer implements AutoCloseable {
 
     public DrillService drills() {
         return drills;
+    }
+
+    /** The data directory (drills, and the control token {@code ./callsim call} reads). */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public ReportStore store() {
