@@ -45,7 +45,7 @@ final class AmiOptions {
             if (!rest.isEmpty()) portText = rest.substring(1);
         } else {
             int colon = ami.indexOf(':');
-            if (colon >= 0 && ami.lastIndexOf(':') == colon) {  // more than one colon: a bare IPv6 host
+            if (colon >= 0 && ami.lastIndexOf(':') == colon) {  // one colon: HOST:PORT; more is a bare IPv6 address
                 host = ami.substring(0, colon);
                 portText = ami.substring(colon + 1);
             }
