@@ -31,7 +31,13 @@ public final class BookedCalls implements CallHandler {
         if (claimed.isEmpty()) return drills.callStarted(line);
         DrillBooking booking = claimed.get();
         LOG.log(Level.INFO, "call {0}: booked by {1} for {2}", line.callId(), booking.origin(), booking.agent());
-        LineListener drill = drills.startBooked(line, choice(booking), booking.agent(), () -> bookings.ended(booking.uuid()));
+        LineListener drill;
+        try {
+            drill = drills.startBooked(line, choice(booking), booking.agent(), () -> bookings.ended(booking.uuid()));
+        } catch (RuntimeException e) {
+            bookings.ended(booking.uuid());  // the claim holds it until then
+            throw e;
+        }
         LinkedLine linked = new LinkedLine(line.callId(), drill);
         bookings.live(booking, linked);
         return linked;

@@ -24,6 +24,7 @@ public final class DrillBookings {
     private final Map<UUID, DrillBooking> unclaimed = new LinkedHashMap<>();
     private final Map<UUID, Live> live = new LinkedHashMap<>();
 
+    /** A claimed call; {@code line} is null from the claim until its listener exists ({@link #live}). */
     private record Live(DrillBooking booking, LinkedLine line) {}
 
     public DrillBookings(Clock clock, Duration unclaimedFor) {
@@ -57,12 +58,18 @@ public final class DrillBookings {
     public synchronized Optional<DrillBooking> claim(String callId) {
         forgetExpired();
         UUID uuid = parse(callId);
-        return Optional.ofNullable(uuid == null ? null : unclaimed.remove(uuid));
+        DrillBooking booking = uuid == null ? null : unclaimed.remove(uuid);
+        // Held from now on, so a channel learnt (OriginateResponse) before live() is not lost.
+        if (booking != null) live.put(uuid, new Live(booking, null));
+        return Optional.ofNullable(booking);
     }
 
-    /** Registers the claimed call's line so PBX events can reach it; call once the listener exists. */
+    /**
+     * Registers the claimed call's line so PBX events can reach it; call once the listener exists.
+     * Does nothing for a call that already {@link #ended} (a drill that could not start).
+     */
     public synchronized void live(DrillBooking booking, LinkedLine line) {
-        live.put(booking.uuid(), new Live(booking, line));
+        live.computeIfPresent(booking.uuid(), (uuid, claimed) -> new Live(claimed.booking(), line));
     }
 
     public synchronized void ended(UUID uuid) {
@@ -71,7 +78,8 @@ public final class DrillBookings {
 
     /** The live call an AMI event about this channel concerns. */
     public synchronized Optional<LinkedLine> lineFor(String channel, String uniqueId) {
-        return live.values().stream().filter(l -> l.booking().concerns(channel, uniqueId)).map(Live::line).findFirst();
+        return live.values().stream().filter(l -> l.line() != null && l.booking().concerns(channel, uniqueId))
+                .map(Live::line).findFirst();
     }
 
     public synchronized Optional<DrillBooking> liveBooking(UUID uuid) {

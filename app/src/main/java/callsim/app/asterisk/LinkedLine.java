@@ -25,7 +25,7 @@ public final class LinkedLine implements LineListener {
     private boolean musicOnHold;
     private boolean held;
     private Source dtmfSource = Source.NONE;
-    private boolean hungUp;
+    private volatile boolean hungUp;  // also read unlocked by onAudio
 
     public LinkedLine(String callId, LineListener drill) {
         this.callId = callId;
@@ -36,7 +36,8 @@ public final class LinkedLine implements LineListener {
 
     @Override
     public void onAudio(short[] frame) {
-        drill.onAudio(frame);
+        // An AMI Hangup can end the drill while AudioSocket still delivers its last frames.
+        if (!hungUp) drill.onAudio(frame);
     }
 
     @Override

@@ -12,11 +12,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -32,6 +33,7 @@ public final class OutboundDrills {
     static final Duration RING_TIMEOUT = Duration.ofSeconds(30);
     static final String CALLER_ID = "\"callsim training\" <7000>";
     private static final int KEEP_ATTEMPTS = 500;
+    private static final int KEEP_EARLY_RESULTS = 64;
 
     /** Sends an AMI Originate and returns its ActionID (AmiClient::originate). */
     @FunctionalInterface
@@ -54,7 +56,11 @@ public final class OutboundDrills {
     private final Supplier<String> audioSocketAddress;  // host:port Asterisk connects to
     private final Clock clock;
     private final ScheduledExecutorService timer;
-    private final Map<String, UUID> byActionId = new ConcurrentHashMap<>();
+    private final Object results = new Object();
+    private final Map<String, UUID> byActionId = new HashMap<>();  // guarded by results
+    // Guarded by results. Asterisk can report a quick failure (unknown device) before originate() has
+    // returned its ActionID to us; such results wait here. Other clients' results land here too, hence the cap.
+    private final Map<String, OriginateResult> earlyResults = new LinkedHashMap<>();
     private final Deque<Attempt> attempts = new ArrayDeque<>();  // guarded by itself, newest first
 
     public OutboundDrills(Originator originator, DrillBookings bookings, DialPlan dialPlan,
@@ -113,9 +119,15 @@ public final class OutboundDrills {
         remember(attempt.with(State.RINGING, ""));
         try {
             String actionId = originator.originate(originate);
-            byActionId.put(actionId, booking.uuid());
+            OriginateResult early;
+            synchronized (results) {
+                early = earlyResults.remove(actionId);
+                if (early == null) byActionId.put(actionId, booking.uuid());
+            }
             LOG.log(Level.INFO, "ringing " + attempt.agent() + " for drill " + attempt.drill() + " (booking " + booking.uuid() + ")");
-            return attempt.with(State.RINGING, "");
+            if (early == null) return attempt.with(State.RINGING, "");
+            settle(booking.uuid(), early);
+            return current(attempt.id()).orElse(attempt);
         } catch (AmiUnavailableException e) {
             bookings.cancel(booking.uuid());
             update(attempt.id(), State.FAILED, e.getMessage());
@@ -125,8 +137,19 @@ public final class OutboundDrills {
 
     /** Asterisk's verdict on an originate: answered (the AudioSocket call follows) or not. */
     public void originateResult(OriginateResult result) {
-        UUID uuid = byActionId.remove(result.actionId());
-        if (uuid == null) return;  // someone else's originate
+        UUID uuid;
+        synchronized (results) {
+            uuid = byActionId.remove(result.actionId());
+            if (uuid == null) {  // not ours, or ours before originate() returned
+                earlyResults.put(result.actionId(), result);
+                if (earlyResults.size() > KEEP_EARLY_RESULTS) earlyResults.remove(earlyResults.keySet().iterator().next());
+                return;
+            }
+        }
+        settle(uuid, result);
+    }
+
+    private void settle(UUID uuid, OriginateResult result) {
         if (result.success()) {
             bookings.channelKnown(uuid, result.channel(), result.uniqueId());
             update(uuid, State.ANSWERED, result.channel());
@@ -147,6 +170,12 @@ public final class OutboundDrills {
     public List<Attempt> attempts() {
         synchronized (attempts) {
             return new ArrayList<>(attempts);
+        }
+    }
+
+    private Optional<Attempt> current(UUID id) {
+        synchronized (attempts) {
+            return attempts.stream().filter(a -> a.id().equals(id)).findFirst();
         }
     }
 

@@ -17,7 +17,7 @@ final class AmiOptions {
     static final String SECRET_VARIABLE = "CALLSIM_AMI_SECRET";
 
     @Option(names = "--ami", paramLabel = "HOST[:PORT]",
-            description = "Asterisk manager interface to log in to, for drills to agents' phones and PBX hold events (port default 5038).")
+            description = "Asterisk manager interface to log in to, for drills to agents' phones and PBX hold events (port default 5038; IPv6 as [ADDR]:PORT).")
     String ami;
 
     @Option(names = "--ami-user", paramLabel = "USER", defaultValue = "callsim",
@@ -34,14 +34,28 @@ final class AmiOptions {
     Optional<AmiSettings> settings(Map<String, String> environment) {
         if (ami == null) return Optional.empty();
         String host = ami;
+        String portText = null;
+        if (ami.startsWith("[")) {  // [fd00::5]:5038, the usual way to give an IPv6 host a port
+            int close = ami.indexOf(']');
+            String rest = close < 0 ? "" : ami.substring(close + 1);
+            if (close < 0 || !(rest.isEmpty() || rest.startsWith(":"))) {
+                throw new IllegalArgumentException("--ami: expected [IPV6]:PORT, got '" + ami + "'");
+            }
+            host = ami.substring(1, close);
+            if (!rest.isEmpty()) portText = rest.substring(1);
+        } else {
+            int colon = ami.indexOf(':');
+            if (colon >= 0 && ami.lastIndexOf(':') == colon) {  // one colon: HOST:PORT; more is a bare IPv6 address
+                host = ami.substring(0, colon);
+                portText = ami.substring(colon + 1);
+            }
+        }
         int port = AmiSettings.DEFAULT_PORT;
-        int colon = ami.lastIndexOf(':');
-        if (colon > 0 && ami.indexOf(':') == colon) {
-            host = ami.substring(0, colon);
+        if (portText != null) {
             try {
-                port = Integer.parseInt(ami.substring(colon + 1));
+                port = Integer.parseInt(portText);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--ami: port must be a number, got '" + ami.substring(colon + 1) + "'");
+                throw new IllegalArgumentException("--ami: port must be a number, got '" + portText + "'");
             }
         }
         return Optional.of(new AmiSettings(host, port, user, secret(environment)));

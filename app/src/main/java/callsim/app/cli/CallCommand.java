@@ -88,7 +88,11 @@ final class CallCommand implements Callable<Integer> {
 
     List<CallRequest> requests(Instant now, ZoneId zone) throws java.io.IOException {
         if (schedule != null) {
-            if (agent != null || at != null) throw new IllegalArgumentException("use either --schedule FILE or --agent [--at]");
+            // Each schedule line names its own scenario and level; a flag here would be silently ignored.
+            if (agent != null || at != null || scenario != null || difficulty != null) {
+                throw new IllegalArgumentException("use either --schedule FILE or --agent [--at] [--scenario] [--difficulty]");
+            }
+            if (!Files.exists(schedule)) throw new IllegalArgumentException("no schedule file " + schedule);
             List<CallRequest> calls = DrillSchedule.parse(schedule.toString(), Files.readAllLines(schedule), now, zone);
             if (calls.isEmpty()) throw new IllegalArgumentException(schedule + " has no calls in it");
             return calls;

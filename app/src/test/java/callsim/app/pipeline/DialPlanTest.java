@@ -1,6 +1,7 @@
 package callsim.app.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import callsim.core.Difficulty;
 import callsim.scenarios.ScenarioLibrary;
@@ -31,5 +32,33 @@ class DialPlanTest {
             assertThat(choice.scenario().id()).as(dialled).isEqualTo("double-charge");
             assertThat(choice.difficulty()).as(dialled).isEqualTo(Difficulty.NORMAL);
         }
+    }
+
+    @Test
+    void aBookingNamesItsScenarioAndLevel() {
+        DialPlan.Choice choice = plan.require(" Warranty-Refused ", "HARD");
+        assertThat(choice.scenario().id()).isEqualTo("warranty-refused");
+        assertThat(choice.difficulty()).isEqualTo(Difficulty.HARD);
+    }
+
+    @Test
+    void aBookingWithoutALevelGetsTheDefaultLevel() {
+        assertThat(plan.require("parcel-missing", null).difficulty()).isEqualTo(Difficulty.NORMAL);
+        assertThat(plan.require("parcel-missing", " ").difficulty()).isEqualTo(Difficulty.NORMAL);
+    }
+
+    @Test
+    void aBookingForAnUnknownScenarioIsAnErrorNamingTheKnownOnes() {
+        assertThatThrownBy(() -> plan.require("double-charge-hard", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown scenario 'double-charge-hard'")
+                .hasMessageContaining(String.join(", ", library.ids()));
+    }
+
+    @Test
+    void aBookingForAnUnknownLevelIsAnError() {
+        assertThatThrownBy(() -> plan.require("double-charge", "extreme"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'extreme'").hasMessageContaining("easy, normal or hard");
     }
 }
