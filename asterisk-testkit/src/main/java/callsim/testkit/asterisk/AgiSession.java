@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +24,6 @@ import java.util.function.BooleanSupplier;
 final class AgiSession {
     static final String DEAD_CHANNEL = "511 Command Not Permitted on a dead channel or intercept routine\n";
     static final String UNKNOWN_COMMAND = "510 Invalid or unknown command\n";
-    private static final int ANSWERED = 6; // AST_STATE_UP
-    private static final int RINGING = 4; // AST_STATE_RING: an incoming call before Answer()
 
     /** How the test scripted this Asterisk: reply overrides by command name, EXEC applications to hold, AGISIGHUP. */
     record Script(Map<String, String> replies, Set<String> heldApplications, boolean sigHup) {}
@@ -35,13 +32,10 @@ final class AgiSession {
     private final InputStream in;
     private final OutputStream out;
     private final Script script;
-    private final String channelName;
+    private final FakeChannel channel;
     private final Thread reader;
 
     private final List<AgiCommand> commands = new ArrayList<>();
-    private final Map<String, String> variables = new LinkedHashMap<>();
-    private boolean answered;
-    private boolean dead;
     private boolean callerHungUp;
     private String heldApplication;
     private Integer execResult;
@@ -53,7 +47,7 @@ final class AgiSession {
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         this.script = script;
-        this.channelName = channelName;
+        this.channel = new FakeChannel(channelName);
         this.reader = new Thread(this::readLoop, "fake-fastagi-" + channelName);
         reader.setDaemon(true);
     }
@@ -103,19 +97,23 @@ final class AgiSession {
             send(UNKNOWN_COMMAND);
             return;
         }
-        if (dead && !entry.allowedWhenDead()) {
+        if (channel.dead() && !entry.allowedWhenDead()) {
             send(DEAD_CHANNEL);
             return;
         }
         String override = script.replies().get(entry.name());
         List<String> args = command.arguments();
-        if (entry.name().equals("EXEC") && !args.isEmpty() && !dead
+        if (entry.name().equals("EXEC") && !args.isEmpty() && !channel.dead()
                 && script.heldApplications().contains(args.get(0).toUpperCase(Locale.ROOT))) {
             hold(args.get(0), override);
         } else if (override != null) {
             send(override);
         } else {
-            reply(entry, command.words().size(), args);
+            boolean wasDead = channel.dead();
+            send(channel.execute(entry, command.words()));
+            if (!wasDead && channel.dead()) {
+                channelHungUp();
+            }
         }
     }
 
@@ -144,72 +142,9 @@ final class AgiSession {
         }
     }
 
-    private void reply(AgiCommandTable.Entry entry, int argc, List<String> args) {
-        switch (entry.name()) {
-            case "ANSWER" -> {
-                answered = true;
-                send("200 result=0\n");
-            }
-            case "HANGUP" -> {
-                if (argc == 1 || argc == 2 && args.get(0).equalsIgnoreCase(channelName)) {
-                    send("200 result=1\n");
-                    channelHungUp(); // a soft hang-up: res_agi then notices it like any other
-                } else if (argc == 2) {
-                    send("200 result=-1\n");
-                } else {
-                    usage(entry);
-                }
-            }
-            case "EXEC" -> {
-                if (argc < 2) {
-                    usage(entry);
-                } else {
-                    send(dead ? "200 result=-1\n" : "200 result=0\n");
-                }
-            }
-            case "SET VARIABLE" -> {
-                if (argc >= 4) {
-                    variables.put(args.get(0), args.get(1));
-                }
-                send("200 result=1\n");
-            }
-            case "GET VARIABLE" -> {
-                if (argc != 3) {
-                    usage(entry);
-                } else {
-                    String value = variables.get(args.get(0));
-                    send(value == null ? "200 result=0\n" : "200 result=1 (" + value + ")\n");
-                }
-            }
-            case "VERBOSE" -> {
-                if (argc < 2) {
-                    usage(entry);
-                } else {
-                    send("200 result=1\n");
-                }
-            }
-            case "CHANNEL STATUS" -> {
-                if (argc == 2 || argc == 3 && args.get(0).equalsIgnoreCase(channelName)) {
-                    send("200 result=" + (answered ? ANSWERED : RINGING) + "\n");
-                } else if (argc == 3) {
-                    send("200 result=-1\n");
-                } else {
-                    usage(entry);
-                }
-            }
-            default -> send("200 result=0\n"); // commands this fake does not model
-        }
-    }
-
-    private void usage(AgiCommandTable.Entry entry) {
-        send("520-Invalid command syntax.  Proper usage follows:\n"
-                + AgiCommandTable.usage(entry) + "\n"
-                + "520 End of proper usage.\n");
-    }
-
     /** run_agi on noticing the hang-up: dead from now on, and (AGISIGHUP) a {@code HANGUP} line. */
     private void channelHungUp() {
-        dead = true;
+        channel.hangUp();
         notifyAll();
         if (script.sigHup()) {
             send("HANGUP\n");
@@ -232,7 +167,7 @@ final class AgiSession {
         callerHungUp = true;
         if (heldApplication != null) {
             notifyAll(); // the held application returns -1 on the reader thread
-        } else if (!dead) {
+        } else if (!channel.dead()) {
             channelHungUp();
         }
     }
@@ -250,7 +185,7 @@ final class AgiSession {
     }
 
     synchronized Map<String, String> variables() {
-        return Map.copyOf(variables);
+        return channel.variables();
     }
 
     synchronized String heldApplication() {
@@ -258,7 +193,7 @@ final class AgiSession {
     }
 
     synchronized boolean dead() {
-        return dead;
+        return channel.dead();
     }
 
     synchronized boolean serverClosed() {
