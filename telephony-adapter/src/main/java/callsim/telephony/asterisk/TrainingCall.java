@@ -10,8 +10,8 @@ import java.util.Map;
  * @param parameters     the URL's query parameters, decoded ({@code scenario}, {@code difficulty})
  * @param channel        {@code agi_channel}, e.g. {@code PJSIP/201-00000001}
  * @param uniqueId       {@code agi_uniqueid}
- * @param callerIdNumber {@code agi_callerid}: identifies the agent ("unknown" when Asterisk has none)
- * @param callerIdName   {@code agi_calleridname}
+ * @param callerIdNumber {@code agi_callerid}: identifies the agent; null when Asterisk has none (it sends "unknown")
+ * @param callerIdName   {@code agi_calleridname}; null when Asterisk has none
  * @param localAddress   the address Asterisk reached callsim on, the natural host for AudioSocket
  */
 public record TrainingCall(String script, Map<String, String> parameters, String channel, String uniqueId,
