@@ -1,19 +1,11 @@
 package callsim.testkit.asterisk;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scripted Asterisk manager interface on 127.0.0.1, byte for byte like Asterisk 20 (banner
@@ -30,8 +22,7 @@ public final class FakeAmiServer implements AutoCloseable {
     private final Instant bootTime = Instant.now();
     private final FakeCalls calls = new FakeCalls(this);
     private final FakeActionLog log = new FakeActionLog();
-    private final Set<FakeAmiSession> sessions = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger sessionSeq = new AtomicInteger();
+    private final FakeAmiListener listener = new FakeAmiListener(this);
     private volatile String user;
     private volatile String secret;
     private volatile String amiVersion = ASTERISK_20_AMI_VERSION;
@@ -39,9 +30,7 @@ public final class FakeAmiServer implements AutoCloseable {
     private volatile Duration authFailureDelay = Duration.ofSeconds(1);
     private volatile int readPerm = AmiPermissions.ALL;
     private volatile int writePerm = AmiPermissions.ALL;
-    private ServerSocket listener;
-    private Thread acceptor;
-    private int port;
+    private volatile boolean silent;
 
     public FakeAmiServer(String user, String secret) {
         this.user = Objects.requireNonNull(user, "user");
@@ -49,55 +38,29 @@ public final class FakeAmiServer implements AutoCloseable {
     }
 
     /** Listens on 127.0.0.1: an ephemeral port the first time, the same port after {@link #stop()}. */
-    public synchronized FakeAmiServer start() throws IOException {
-        if (listener != null) return this;
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        port = socket.getLocalPort();
-        listener = socket;
-        acceptor = new Thread(() -> acceptLoop(socket), "fake-ami-acceptor-" + port);
-        acceptor.setDaemon(true);
-        acceptor.start();
+    public FakeAmiServer start() throws IOException {
+        listener.start();
         return this;
     }
 
     /** The PBX goes down: refuses new connections and closes the open ones. {@link #start()} brings it back. */
     public void stop() {
-        Thread oldAcceptor;
-        synchronized (this) {
-            if (listener == null) return;
-            closeQuietly(listener);
-            listener = null;
-            oldAcceptor = acceptor;
-            acceptor = null;
-        }
-        join(oldAcceptor);
-        dropConnections();
+        listener.stop();
     }
 
     /** Closes every client connection (like an Asterisk restart seen from the client) but keeps listening. */
     public void dropConnections() {
-        List<FakeAmiSession> open = new ArrayList<>(sessions);
-        open.forEach(FakeAmiSession::close);
-        for (FakeAmiSession session : open) {
-            try {
-                session.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        listener.dropConnections();
     }
 
     @Override
     public void close() {
+        setSilent(false);
         stop();
     }
 
-    public synchronized int port() {
-        if (port == 0) throw new IllegalStateException("FakeAmiServer was never started");
-        return port;
+    public int port() {
+        return listener.port();
     }
 
     // --- configuration -------------------------------------------------------------------------
@@ -152,6 +115,18 @@ public final class FakeAmiServer implements AutoCloseable {
     /** Originate is refused up front with {@code Response: Error} and this message; null to accept again. */
     public FakeAmiServer refuseOriginates(String message) {
         calls.originateError(message);
+        return this;
+    }
+
+    /**
+     * A hung PBX (or a network that silently drops packets): connections stay open but nothing is
+     * answered, no banner is sent and no event goes out, until {@code setSilent(false)}.
+     */
+    public FakeAmiServer setSilent(boolean newSilent) {
+        synchronized (listener) {
+            this.silent = newSilent;
+            listener.notifyAll();
+        }
         return this;
     }
 
@@ -261,14 +236,24 @@ public final class FakeAmiServer implements AutoCloseable {
 
     /** Open client connections right now. */
     public int openConnections() {
-        return sessions.size();
+        return listener.openConnections();
     }
 
     // --- package-private, for sessions -------------------------------------------------------------
 
     void broadcast(String packet) {
-        int category = AmiPermissions.category(privilegeOf(packet));
-        for (FakeAmiSession session : sessions) session.deliver(packet, category);
+        if (!silent) listener.broadcast(packet, AmiPermissions.category(privilegeOf(packet)));
+    }
+
+    boolean isSilent() {
+        return silent;
+    }
+
+    /** Parks a session thread while the PBX is silent; returns early if its socket closes. */
+    void waitWhileSilent(java.net.Socket socket) throws InterruptedException {
+        synchronized (listener) {
+            while (silent && !socket.isClosed()) listener.wait(20);
+        }
     }
 
     void record(RecordedAction action) {
@@ -284,7 +269,7 @@ public final class FakeAmiServer implements AutoCloseable {
     }
 
     void sessionEnded(FakeAmiSession session) {
-        sessions.remove(session);
+        listener.ended(session);
     }
 
     String amiVersion() {
@@ -328,19 +313,6 @@ public final class FakeAmiServer implements AutoCloseable {
         broadcast(packet);
     }
 
-    private void acceptLoop(ServerSocket socket) {
-        while (!socket.isClosed()) {
-            try {
-                Socket client = socket.accept();
-                FakeAmiSession session = new FakeAmiSession(this, sessionSeq.incrementAndGet(), client);
-                sessions.add(session);
-                session.start();
-            } catch (IOException e) {
-                return; // stop() closed the listening socket
-            }
-        }
-    }
-
     private static String privilegeOf(String packet) {
         for (String line : packet.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("privilege:")) return line.substring("privilege:".length()).trim();
@@ -350,22 +322,5 @@ public final class FakeAmiServer implements AutoCloseable {
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static void closeQuietly(ServerSocket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
-    }
-
-    private static void join(Thread thread) {
-        if (thread == null) return;
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -54,6 +54,7 @@ final class FakeAmiSession implements Runnable {
     @Override
     public void run() {
         try (InputStream in = socket.getInputStream()) {
+            server.waitWhileSilent(socket);
             send("Asterisk Call Manager/" + server.amiVersion() + "\r\n");
             AmiWire.Packet packet;
             while ((packet = AmiWire.read(in)) != null) {
@@ -61,6 +62,8 @@ final class FakeAmiSession implements Runnable {
             }
         } catch (IOException e) {
             // the client went away or the test dropped the connection: the session just ends
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             close();
             server.sessionEnded(this);
@@ -101,6 +104,7 @@ final class FakeAmiSession implements Runnable {
     /** Returns false when Asterisk would end the session (Logoff, failed login). */
     private boolean process(AmiWire.Packet packet) throws IOException {
         if (!packet.headers().isEmpty()) server.record(new RecordedAction(id, packet.headers(), packet.raw()));
+        if (server.isSilent()) return true; // a hung PBX reads but never answers
         String action = packet.get("Action").toLowerCase(Locale.ROOT);
         String actionId = packet.get("ActionID");
         if (action.isEmpty()) {

@@ -48,6 +48,33 @@ class FakeAmiServerLifecycleTest {
     }
 
     @Test
+    void silentServerHoldsTheBannerAndAnswersNothingUntilItWakesUp() throws Exception {
+        try (FakeAmiServer server = new FakeAmiServer("callsim", "s3cret").start()) {
+            try (RawAmiClient early = new RawAmiClient(server.port())) {
+                early.login("callsim", "s3cret");
+                early.readPacket(); // FullyBooted
+                early.setReadTimeout(Duration.ofMillis(300));
+                server.setSilent(true);
+
+                early.send("Action: Ping\r\nActionID: p\r\n\r\n");
+                server.hold("PJSIP/201-00000001", "1.1");
+
+                assertThat(early.staysQuiet()).isTrue();
+                assertThat(server.awaitAction("Ping", Duration.ofSeconds(1)).actionId()).isEqualTo("p");
+            }
+            try (RawAmiClient late = new RawAmiClient(server.port())) {
+                late.setReadTimeout(Duration.ofMillis(300));
+                assertThat(late.staysQuiet()).isTrue();
+
+                server.setSilent(false);
+
+                late.setReadTimeout(Duration.ofSeconds(5));
+                assertThat(late.readLine()).isEqualTo("Asterisk Call Manager/9.0.0\r\n");
+            }
+        }
+    }
+
+    @Test
     void closeEndsEveryThreadItStarted() throws Exception {
         FakeAmiServer server = new FakeAmiServer("callsim", "s3cret").start();
         try (RawAmiClient a = new RawAmiClient(server.port()); RawAmiClient b = new RawAmiClient(server.port())) {

@@ -22,6 +22,19 @@ final class RawAmiClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    void setReadTimeout(java.time.Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+    }
+
+    /** True if nothing at all arrives within the read timeout. */
+    boolean staysQuiet() throws IOException {
+        try {
+            return in.read() == -2; // never: read() returns a byte or -1
+        } catch (SocketTimeoutException e) {
+            return true;
+        }
+    }
+
     void send(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();

@@ -40,8 +40,6 @@ public final class AmiClient implements AutoCloseable {
     private static final Logger LOG = System.getLogger(AmiClient.class.getName());
     private static final String EVENT_MASK = "call,dtmf";
     static final int KEEPALIVE_SECONDS = 20;
-    /** No bytes for this long means the peer is gone without a FIN (pings answer well within it). */
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(3L * KEEPALIVE_SECONDS + 5);
     /** Asterisk waits a second before answering a wrong secret; shorter waits would read as "unreachable". */
     private static final Duration MIN_RESPONSE_WAIT = Duration.ofSeconds(2);
     private static final Duration GOODBYE_WAIT = Duration.ofSeconds(1);
@@ -51,6 +49,7 @@ public final class AmiClient implements AutoCloseable {
     private final BackoffDelays delays;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
+    private final Duration keepalive;
     private final PendingOriginates pending = new PendingOriginates();
     private final AmiEventMapper mapper;
     private final ScheduledThreadPoolExecutor worker;
@@ -59,8 +58,10 @@ public final class AmiClient implements AutoCloseable {
     private AmiConnection current; // guarded by lock: the logged-in session, if any
     private boolean closed;        // guarded by lock
 
-    private AmiClient(AmiSettings settings, PbxEventListener listener, Backoff backoff, Duration loginTimeout) {
+    private AmiClient(AmiSettings settings, PbxEventListener listener, Backoff backoff, Duration loginTimeout,
+                      Duration keepalive) {
         this.settings = settings;
+        this.keepalive = keepalive;
         this.listener = listener;
         this.delays = new BackoffDelays(backoff);
         this.connectTimeout = loginTimeout;
@@ -84,6 +85,12 @@ public final class AmiClient implements AutoCloseable {
      */
     public static AmiClient start(AmiSettings settings, PbxEventListener listener, Backoff backoff, Duration loginTimeout)
             throws AmiLoginException {
+        return start(settings, listener, backoff, loginTimeout, Duration.ofSeconds(KEEPALIVE_SECONDS));
+    }
+
+    /** As above with another Ping interval; three intervals without a byte from Asterisk count as a dead link. */
+    static AmiClient start(AmiSettings settings, PbxEventListener listener, Backoff backoff, Duration loginTimeout,
+                           Duration keepalive) throws AmiLoginException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(backoff, "backoff");
@@ -91,7 +98,7 @@ public final class AmiClient implements AutoCloseable {
         if (loginTimeout.isNegative() || loginTimeout.isZero()) {
             throw new IllegalArgumentException("AMI login timeout must be positive, got " + loginTimeout);
         }
-        AmiClient client = new AmiClient(settings, listener, backoff, loginTimeout);
+        AmiClient client = new AmiClient(settings, listener, backoff, loginTimeout, keepalive);
         client.firstConnect();
         return client;
     }
@@ -202,7 +209,7 @@ public final class AmiClient implements AutoCloseable {
         } catch (IOException | TimeoutException | RuntimeException e) {
             unreachable(e, true);
         }
-        worker.scheduleWithFixedDelay(this::keepalive, KEEPALIVE_SECONDS, KEEPALIVE_SECONDS, TimeUnit.SECONDS);
+        worker.scheduleWithFixedDelay(this::sendKeepalive, keepalive.toMillis(), keepalive.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void attempt() {
@@ -226,7 +233,8 @@ public final class AmiClient implements AutoCloseable {
 
     /** One fresh session: connect, log in, then publish it (or drop it if close() came first). */
     private void connectOnce() throws IOException, AuthenticationFailedException, TimeoutException {
-        AmiConnection connection = new AmiConnection(settings, connectTimeout, responseTimeout, READ_TIMEOUT, this::lost);
+        AmiConnection connection = new AmiConnection(settings, connectTimeout, responseTimeout,
+                keepalive.multipliedBy(3), this::lost);
         connection.addEventListener(mapper);
         try {
             connection.login(EVENT_MASK);
@@ -296,7 +304,8 @@ public final class AmiClient implements AutoCloseable {
         }
     }
 
-    private void keepalive() {
+    /** A Ping now and then: keeps NAT/firewall state alive and gives the read timeout something to hear. */
+    private void sendKeepalive() {
         AmiConnection connection;
         synchronized (lock) {
             connection = current;

@@ -33,6 +33,9 @@ final class TrackedSocket implements SocketConnectionFacade {
             String line = delegate.readLine();
             if (line == null) endReason = "Asterisk closed the connection";
             return line;
+        } catch (java.net.SocketTimeoutException e) {
+            endReason = "nothing heard from Asterisk for too long, keepalive unanswered";
+            throw e;
         } catch (IOException e) {
             // Asterisk-Java's scanner reports a clean end of stream as "No more lines available"
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

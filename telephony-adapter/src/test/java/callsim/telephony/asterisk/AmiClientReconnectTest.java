@@ -76,6 +76,23 @@ class AmiClientReconnectTest {
     }
 
     @Test
+    void pbxThatGoesSilentIsNoticedByTheKeepaliveAndReconnectedWhenItAnswersAgain() throws Exception {
+        client = AmiClient.start(new AmiSettings("127.0.0.1", pbx.port(), "callsim", "drill-secret"), listener,
+                new AmiClient.Backoff(Duration.ofMillis(50), Duration.ofMillis(100)), Duration.ofSeconds(2),
+                Duration.ofMillis(100));
+        pbx.awaitActions("Ping", 2, Duration.ofSeconds(5)); // pings flow while all is well
+        assertThat(listener.disconnectReasons).isEmpty();
+
+        pbx.setSilent(true); // no FIN, no RST: only the missing Pongs tell
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.disconnectReasons.size() == 1);
+        assertThat(listener.disconnectReasons.get(0)).contains("keepalive unanswered");
+        pbx.setSilent(false);
+        await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
+        assertThat(listener.connects).hasValue(2);
+    }
+
+    @Test
     void closeLogsOffAndLeavesNoThreadBehind() throws Exception {
         client = connect(AmiClient.Backoff.standard());
         pbx.hold("PJSIP/201-00000001", "1.1");
