@@ -5,11 +5,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.HangupAction;
@@ -52,9 +48,8 @@ public final class AmiClient implements AutoCloseable {
     private final Duration keepalive;
     private final PendingOriginates pending = new PendingOriginates();
     private final AmiEventMapper mapper;
-    private final ScheduledThreadPoolExecutor worker;
+    private final AmiWorker worker;
     private final Object lock = new Object();
-    private volatile Thread workerThread;
     private AmiConnection current; // guarded by lock: the logged-in session, if any
     private boolean closed;        // guarded by lock
 
@@ -67,15 +62,7 @@ public final class AmiClient implements AutoCloseable {
         this.connectTimeout = loginTimeout;
         this.responseTimeout = loginTimeout.compareTo(MIN_RESPONSE_WAIT) < 0 ? MIN_RESPONSE_WAIT : loginTimeout;
         this.mapper = new AmiEventMapper(listener, pending);
-        this.worker = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "callsim-ami-" + settings);
-            thread.setDaemon(true);
-            workerThread = thread;
-            return thread;
-        });
-        worker.setRemoveOnCancelPolicy(true);
-        worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        worker.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        this.worker = new AmiWorker("callsim-ami-" + settings);
     }
 
     /**
@@ -118,15 +105,7 @@ public final class AmiClient implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         AmiConnection connection = connectedOrThrow();
         String actionId = "callsim-" + UUID.randomUUID();
-        OriginateAction action = new OriginateAction();
-        action.setActionId(actionId);
-        action.setChannel(request.channel());
-        action.setApplication(request.application());
-        action.setData(request.data());
-        action.setCallerId(request.callerId());
-        action.setTimeout(request.ringTimeout().toMillis());
-        action.setAsync(true);
-        if (!request.variables().isEmpty()) action.setVariables(new TreeMap<>(request.variables()));
+        OriginateAction action = OriginateActions.build(request, actionId);
         pending.register(actionId, request.ringTimeout()); // the OriginateResponse may beat our return
         ManagerResponse response;
         try {
@@ -142,6 +121,11 @@ public final class AmiClient implements AutoCloseable {
         } catch (IllegalStateException e) {
             pending.forget(actionId);
             throw new AmiUnavailableException("AMI not connected to " + settings + " (reconnecting in the background)", e);
+        }
+        if (response == null) { // Asterisk-Java returns null when the waiting thread is interrupted
+            pending.forget(actionId);
+            Thread.currentThread().interrupt();
+            throw new AmiUnavailableException("interrupted while waiting for Asterisk at " + settings + " to accept the Originate");
         }
         if (response instanceof ManagerError) {
             pending.forget(actionId);
@@ -184,16 +168,12 @@ public final class AmiClient implements AutoCloseable {
             current = null;
         }
         worker.shutdownNow(); // a connect in progress fails fast and closes its own session
-        if (connection != null) connection.shutdown(GOODBYE_WAIT);
-        if (Thread.currentThread() == workerThread) return; // closed from onConnected/onDisconnected: it ends on return
-        try {
-            if (!worker.awaitTermination(connectTimeout.plusSeconds(2).toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.log(Level.WARNING, "AMI: a connect to {0} is still running after close", settings);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         pending.clear();
+        if (connection != null) connection.shutdown(GOODBYE_WAIT);
+        if (worker.isWorkerThread()) return; // closed from onConnected/onDisconnected: the thread ends on return
+        if (!worker.awaitTermination(connectTimeout.plusSeconds(2))) {
+            LOG.log(Level.WARNING, "AMI: a connect to {0} is still running after close", settings);
+        }
     }
 
     private void firstConnect() throws AmiLoginException {
@@ -209,7 +189,7 @@ public final class AmiClient implements AutoCloseable {
         } catch (IOException | TimeoutException | RuntimeException e) {
             unreachable(e, true);
         }
-        worker.scheduleWithFixedDelay(this::sendKeepalive, keepalive.toMillis(), keepalive.toMillis(), TimeUnit.MILLISECONDS);
+        worker.every(this::sendKeepalive, keepalive);
     }
 
     private void attempt() {
@@ -256,7 +236,10 @@ public final class AmiClient implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "PBX event listener failed on connect", e);
         }
-        if (!connection.isUp()) lost(connection, "dropped right after login"); // its own report came too early
+        if (!connection.isUp()) { // dropped while the login was finishing: its own report may have come too early
+            connection.shutdown(Duration.ZERO);
+            lost(connection, "dropped right after login");
+        }
     }
 
     /** Asterisk-Java's event thread reports a session that ended without close(). */
@@ -269,18 +252,14 @@ public final class AmiClient implements AutoCloseable {
         Duration delay = delays.next();
         LOG.log(Level.WARNING, "AMI connection to {0} lost ({1}); reconnecting in {2} ms", settings, reason,
                 Long.toString(delay.toMillis()));
-        try {
-            worker.execute(() -> {
-                try {
-                    listener.onDisconnected(reason);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "PBX event listener failed on disconnect", e);
-                }
-                schedule(delay);
-            });
-        } catch (RejectedExecutionException e) {
-            // closed meanwhile
-        }
+        worker.execute(() -> {
+            try {
+                listener.onDisconnected(reason);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "PBX event listener failed on disconnect", e);
+            }
+            schedule(delay);
+        });
     }
 
     private void unreachable(Exception e, boolean first) {
@@ -297,11 +276,7 @@ public final class AmiClient implements AutoCloseable {
     }
 
     private void schedule(Duration delay) {
-        try {
-            if (!isClosed()) worker.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // closed meanwhile
-        }
+        if (!isClosed()) worker.schedule(this::attempt, delay);
     }
 
     /** A Ping now and then: keeps NAT/firewall state alive and gives the read timeout something to hear. */

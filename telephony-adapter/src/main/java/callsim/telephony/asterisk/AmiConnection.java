@@ -30,6 +30,7 @@ final class AmiConnection extends ManagerConnectionImpl {
     private final BiConsumer<AmiConnection, String> onLost;
     private volatile TrackedSocket trackedSocket;
     private volatile Thread eventThread;
+    private volatile boolean loggedIn;
 
     /**
      * @param responseTimeout how long to wait for the banner and for each answer from Asterisk
@@ -59,18 +60,28 @@ final class AmiConnection extends ManagerConnectionImpl {
     }
 
     @Override
+    protected void doLogin(long timeout, String eventMask)
+            throws IOException, AuthenticationFailedException, org.asteriskjava.manager.TimeoutException {
+        super.doLogin(timeout, eventMask);
+        loggedIn = true;
+    }
+
+    @Override
     public void dispatchEvent(ManagerEvent event, Integer requiredHandlingTime) {
         eventThread = Thread.currentThread();
         if (!(event instanceof DisconnectEvent)) {
             super.dispatchEvent(event, requiredHandlingTime);
             return;
         }
-        boolean lost;
-        try (LockCloser closer = withLock()) {
+        boolean lost = false;
+        if (loggedIn) {
             // Seen while CONNECTED, Asterisk-Java would start its own reconnect thread; marking the
             // session over first makes it skip that, and AmiClient reconnects with its back-off.
-            lost = state == ManagerConnectionState.CONNECTED;
-            if (lost) state = ManagerConnectionState.DISCONNECTED;
+            // (Not during login: the login thread holds this lock until the super call below wakes it.)
+            try (LockCloser closer = withLock()) {
+                lost = state == ManagerConnectionState.CONNECTED;
+                if (lost) state = ManagerConnectionState.DISCONNECTED;
+            }
         }
         super.dispatchEvent(event, requiredHandlingTime); // wakes callers still waiting for a response
         if (lost) {
@@ -148,7 +159,9 @@ final class AmiConnection extends ManagerConnectionImpl {
         CountDownLatch answered = new CountDownLatch(1);
         try {
             sendAction(new LogoffAction(), response -> answered.countDown());
-            if (!answered.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            // the Goodbye is delivered on the event thread: closing from a callback there cannot wait for it
+            boolean canWait = Thread.currentThread() != eventThread;
+            if (canWait && !answered.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.log(Level.DEBUG, "no Goodbye from Asterisk within {0} ms", Long.toString(wait.toMillis()));
             }
         } catch (IOException | RuntimeException e) {

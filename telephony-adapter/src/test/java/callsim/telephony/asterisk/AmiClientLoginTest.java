@@ -117,6 +117,44 @@ class AmiClientLoginTest {
     }
 
     @Test
+    void loginCutShortByThePbxIsRetriedNotTakenForABadSecret() throws Exception {
+        // a PBX that hangs up as soon as the login starts (e.g. Asterisk's session limit)
+        try (java.net.ServerSocket rude = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> hangUpAfterFirstAction(rude), "rude-pbx");
+            acceptor.start();
+            long started = System.nanoTime();
+
+            client = AmiClient.start(new AmiSettings("127.0.0.1", rude.getLocalPort(), "callsim", "drill-secret"),
+                    listener, FAST, LOGIN_TIMEOUT);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(LOGIN_TIMEOUT);
+            assertThat(client.isConnected()).isFalse();
+            client.close();
+            rude.close();
+            acceptor.join(2000);
+        }
+        await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(AmiThreads.alive()).isEmpty());
+    }
+
+    private static void hangUpAfterFirstAction(java.net.ServerSocket server) {
+        while (!server.isClosed()) {
+            try (java.net.Socket socket = server.accept()) {
+                socket.setSoTimeout(2000);
+                socket.getOutputStream().write("Asterisk Call Manager/9.0.0\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                java.io.InputStream in = socket.getInputStream();
+                int b;
+                int newlines = 0;
+                while (newlines < 2 && (b = in.read()) != -1) {
+                    if (b == '\n') newlines++;
+                    else if (b != '\r') newlines = 0;
+                }
+            } catch (java.io.IOException e) {
+                // closed by the test, or the client gave up first
+            }
+        }
+    }
+
+    @Test
     void badArgumentsAreRejectedWithClearMessages() {
         AmiSettings settings = settings("drill-secret");
         assertThatThrownBy(() -> AmiClient.start(settings, listener, FAST, Duration.ZERO))
