@@ -67,6 +67,7 @@ final class AmiConnection extends ManagerConnectionImpl {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the try block; its handle is not needed inside
     public void dispatchEvent(ManagerEvent event, Integer requiredHandlingTime) {
         eventThread = Thread.currentThread();
         if (!(event instanceof DisconnectEvent)) {
@@ -141,6 +142,7 @@ final class AmiConnection extends ManagerConnectionImpl {
      * Logs off politely (waiting up to {@code goodbyeWait} for Asterisk's Goodbye), closes the socket
      * and waits briefly for Asterisk-Java's reader and event threads to end. Safe to call more than once.
      */
+    @SuppressWarnings("try")
     void shutdown(Duration goodbyeWait) {
         boolean wasConnected;
         try (LockCloser closer = withLock()) {

@@ -119,9 +119,10 @@ class AmiClientLoginTest {
     @Test
     void loginCutShortByThePbxIsRetriedNotTakenForABadSecret() throws Exception {
         // a PBX that hangs up as soon as the login starts (e.g. Asterisk's session limit)
-        try (java.net.ServerSocket rude = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> hangUpAfterFirstAction(rude), "rude-pbx");
-            acceptor.start();
+        java.net.ServerSocket rude = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> hangUpAfterFirstAction(rude), "rude-pbx");
+        acceptor.start();
+        try {
             long started = System.nanoTime();
 
             client = AmiClient.start(new AmiSettings("127.0.0.1", rude.getLocalPort(), "callsim", "drill-secret"),
@@ -130,6 +131,7 @@ class AmiClientLoginTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(LOGIN_TIMEOUT);
             assertThat(client.isConnected()).isFalse();
             client.close();
+        } finally {
             rude.close();
             acceptor.join(2000);
         }
