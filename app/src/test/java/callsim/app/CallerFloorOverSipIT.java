@@ -44,10 +44,13 @@ class CallerFloorOverSipIT {
         assertThat(report.path("difficulty").asText()).isEqualTo("hard");
         assertThat(report.path("metrics").path("callerInterruptions").asInt()).as("caller barge-ins").isGreaterThanOrEqualTo(1);
         long bargeIn = report.path("metrics").path("evidence").path("callerInterruptionsAtMs").get(0).asLong();
-        JsonNode monologue = report.path("transcript").get(1);
-        assertThat(monologue.path("speaker").asText()).isEqualTo("agent");
-        assertThat(bargeIn).as("the caller starts while the agent is still talking")
-                .isBetween(monologue.path("startMs").asLong(), monologue.path("endMs").asLong());
+        // The monologue as the line heard it (voice activity), not as recognised: under load its words may
+        // come too late for the report, but the barge-in is about timing.
+        DrillEventLog events = new DrillEventLog(server, report.path("id").asText());
+        long agentFrom = events.ofType("AgentSpeechStarted").get(0).path("atMs").asLong();
+        List<JsonNode> stops = events.ofType("AgentSpeechStopped");
+        long agentTo = stops.get(stops.size() - 1).path("atMs").asLong();
+        assertThat(bargeIn).as("the caller starts while the agent is still talking").isBetween(agentFrom, agentTo);
     }
 
     @Test
