@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code callsim} command line. */
 @Command(name = "callsim", mixinStandardHelpOptions = true, version = "callsim 0.1.0",
         description = "Angry-caller de-escalation drills over a real phone line.",
-        subcommands = {ServeCommand.class, CallCommand.class, DemoCommand.class, ReportCommand.class, TranscribeCommand.class, ChatCommand.class, ScenariosCommand.class})
+        subcommands = {ServeCommand.class, CallCommand.class, DemoCommand.class, ReportCommand.class, TranscribeCommand.class, ChatCommand.class, ScenariosCommand.class, AdminCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
