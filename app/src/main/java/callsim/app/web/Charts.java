@@ -15,12 +15,12 @@ final class Charts {
 
     /** Anger 0-100 as a step line (each value holds until the next), one circle per point. */
     static Html anger(JsonNode anger, long durationMs) {
-        double w = 600, h = 200, left = 34, right = 10, top = 10, bottom = 24;
+        double w = 1000, h = 240, left = 34, right = 10, top = 10, bottom = 24;
         double plotW = w - left - right, plotH = h - top - bottom;
         Html svg = svg("anger-chart", w, h, "Caller anger over the call, 0 to 100");
         for (int v = 0; v <= 100; v += 50) {
             double y = top + (100 - v) / 100.0 * plotH;
-            svg.empty("line", "class", "grid", "x1", n(left), "x2", n(w - right), "y1", n(y), "y2", n(y))
+            svg.leaf("line", "class", "grid", "x1", n(left), "x2", n(w - right), "y1", n(y), "y2", n(y))
                     .el("text", String.valueOf(v), "class", "axis", "x", n(left - 6), "y", n(y + 4), "text-anchor", "end");
         }
         svg.el("text", "00:00", "class", "axis", "x", n(left), "y", n(h - 6))
@@ -35,7 +35,7 @@ final class Charts {
             lastY = y;
         }
         if (lastY >= 0) line.append(n(left + plotW)).append(',').append(n(lastY));
-        svg.empty("polyline", "class", "anger-line", "points", line.toString().trim());
+        svg.leaf("polyline", "class", "anger-line", "points", line.toString().trim());
         for (JsonNode p : anger) {
             long at = p.path("atMs").asLong();
             int value = p.path("value").asInt();
@@ -56,7 +56,7 @@ final class Charts {
         String[] lanes = {"caller", "agent", "line"};
         for (int i = 0; i < lanes.length; i++) {
             svg.el("text", lanes[i], "class", "axis", "x", "0", "y", n(i * 20 + 14));
-            svg.empty("rect", "class", "lane", "x", n(left), "y", n(i * 20 + 2), "width", n(plotW), "height", "16");
+            svg.leaf("rect", "class", "lane", "x", n(left), "y", n(i * 20 + 2), "width", n(plotW), "height", "16");
         }
         for (Segment s : segments) {
             int lane = List.of(lanes).indexOf(s.lane());
@@ -66,7 +66,7 @@ final class Charts {
                             "data-end-ms", String.valueOf(s.endMs()), "x", n(x), "y", n(lane * 20 + 2), "width", n(width), "height", "16")
                     .el("title", s.label() + " " + Fmt.clock(s.startMs()) + "–" + Fmt.clock(s.endMs())).close("rect");
         }
-        svg.empty("line", "id", "playhead", "class", "playhead", "x1", n(left), "x2", n(left), "y1", "0", "y2", n(h),
+        svg.leaf("line", "id", "playhead", "class", "playhead", "x1", n(left), "x2", n(left), "y1", "0", "y2", n(h),
                 "data-left", n(left), "data-width", n(plotW), "data-duration-ms", String.valueOf(durationMs));
         return svg.close("svg");
     }
@@ -75,12 +75,12 @@ final class Charts {
 
     /** An agent's drill scores in order, one point per drill. */
     static Html scores(List<ScorePoint> points) {
-        double w = 600, h = 180, left = 34, right = 14, top = 10, bottom = 14;
+        double w = 1000, h = 220, left = 34, right = 14, top = 10, bottom = 14;
         double plotW = w - left - right, plotH = h - top - bottom;
         Html svg = svg("score-chart", w, h, "Score per drill, oldest to newest");
         for (int v = 0; v <= 100; v += 50) {
             double y = top + (100 - v) / 100.0 * plotH;
-            svg.empty("line", "class", "grid", "x1", n(left), "x2", n(w - right), "y1", n(y), "y2", n(y))
+            svg.leaf("line", "class", "grid", "x1", n(left), "x2", n(w - right), "y1", n(y), "y2", n(y))
                     .el("text", String.valueOf(v), "class", "axis", "x", n(left - 6), "y", n(y + 4), "text-anchor", "end");
         }
         StringBuilder line = new StringBuilder();
@@ -88,7 +88,7 @@ final class Charts {
             line.append(n(x(i, points.size(), left, plotW))).append(',')
                     .append(n(top + (100 - clamp(points.get(i).score())) / 100.0 * plotH)).append(' ');
         }
-        svg.empty("polyline", "class", "score-line", "points", line.toString().trim());
+        svg.leaf("polyline", "class", "score-line", "points", line.toString().trim());
         for (int i = 0; i < points.size(); i++) {
             ScorePoint p = points.get(i);
             svg.open("circle", "class", "score-point", "data-id", p.drillId(), "data-score", String.valueOf(p.score()),

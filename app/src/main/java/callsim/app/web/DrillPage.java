@@ -24,7 +24,9 @@ final class DrillPage {
         Optional<Session> overrideAs = request.session().filter(s -> drills.access().canOverride(request.user(), row));
         Html main = new Html().el("h1", row.scenario() + " · " + row.agent());
         facts(main, row, report);
-        main.empty("audio", "id", "player", "controls", "controls", "preload", "metadata", "src", Paths.drill(id) + "/recording.wav");
+        String wav = Paths.drill(id) + "/recording.wav";
+        main.open("audio", "id", "player", "controls", "controls", "preload", "metadata", "src", wav)
+                .el("a", "Download the recording", "href", wav).close("audio");
         if (report.isEmpty()) {
             main.el("p", "No report yet: the drill has just started.", "class", "note");
         } else {

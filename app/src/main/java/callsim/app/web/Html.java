@@ -25,6 +25,14 @@ final class Html {
         return open(tag, attrs);
     }
 
+    /** A childless SVG element, {@code <rect .../>}: inside svg a bare {@code <rect>} would swallow what follows. */
+    Html leaf(String tag, String... attrs) {
+        out.append('<').append(tag);
+        attributes(attrs);
+        out.append("/>");
+        return this;
+    }
+
     /** An element holding only text. */
     Html el(String tag, String text, String... attrs) {
         return open(tag, attrs).text(text).close(tag);

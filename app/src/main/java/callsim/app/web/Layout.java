@@ -51,6 +51,7 @@ final class Layout {
                 .empty("meta", "charset", "utf-8")
                 .empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1")
                 .el("title", title + " · callsim")
+                .empty("link", "rel", "icon", "href", "data:,")
                 .empty("link", "rel", "stylesheet", "href", "/static/app.css")
                 .open("script", "src", "/static/app.js", "defer", "defer").close("script")
                 .close("head").open("body");

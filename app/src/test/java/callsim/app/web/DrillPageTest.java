@@ -40,7 +40,8 @@ class DrillPageTest {
     @Test
     void showsTheTranscriptTimelineAngerCurvePlayerAndEvidence() throws Exception {
         String body = page("alice", "/drills/d-alice-1");
-        assertThat(body).contains("<audio id=\"player\" controls=\"controls\" preload=\"metadata\" src=\"/drills/d-alice-1/recording.wav\">");
+        assertThat(body).contains("<audio id=\"player\" controls=\"controls\" preload=\"metadata\" src=\"/drills/d-alice-1/recording.wav\">"
+                + "<a href=\"/drills/d-alice-1/recording.wav\">Download the recording</a></audio>");
         assertThat(body).contains("<li class=\"turn caller\"><button type=\"button\" class=\"time\" data-at-ms=\"0\"",
                 "<li class=\"turn agent\"><button type=\"button\" class=\"time\" data-at-ms=\"30500\"", ">00:30</button>");
         assertThat(body).contains("<svg id=\"anger-chart\"");
