@@ -88,7 +88,7 @@ final class DrillListPage {
             String status = r.status().name().toLowerCase(Locale.ROOT);
             h.open("tr", "class", "drill", "data-id", r.id())
                     .open("td").el("a", Fmt.when(r.startedAt()), "href", Paths.drill(r.id())).close("td")
-                    .el("td", r.agent(), "class", "agent")
+                    .trusted(agentCell(r))
                     .el("td", r.scenario(), "class", "scenario")
                     .el("td", r.difficulty())
                     .open("td").el("span", status, "class", "status " + status).close("td")
@@ -99,6 +99,13 @@ final class DrillListPage {
         }
         if (result.items().isEmpty()) h.open("tr").el("td", "No drills match.", "colspan", "7").close("tr");
         h.close("tbody").close("table");
+    }
+
+    private static Html agentCell(DrillRow r) {
+        Html h = new Html().open("td", "class", "agent");
+        if (r.agentKey().isPresent()) h.el("a", r.agent(), "href", "/agents/" + Paths.segment(r.agentKey().get()));
+        else h.text(r.agent());
+        return h.close("td");
     }
 
     private static void pager(Html h, DrillQuery q, int page, long total) {

@@ -82,7 +82,7 @@ class ReviewBrowserTest {
     @Test
     void exportLinkDownloadsTheFilteredCsvWithTheBrowsersSession() {
         logIn("alice", "/drills?scenario=late-delivery");
-        String href = browser.findElement(By.id("export-csv")).getAttribute("href");
+        String href = browser.findElement(By.id("export-csv")).getDomProperty("href");
         assertThat(href).endsWith("/drills.csv?scenario=late-delivery");
         @SuppressWarnings("unchecked")
         Map<String, Object> got = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(
@@ -135,7 +135,7 @@ class ReviewBrowserTest {
     }
 
     private static List<String> rowIds() {
-        return browser.findElements(By.cssSelector("#drills tr.drill")).stream().map(e -> e.getAttribute("data-id")).toList();
+        return browser.findElements(By.cssSelector("#drills tr.drill")).stream().map(e -> e.getDomAttribute("data-id")).toList();
     }
 
     private static Object js(String script) {

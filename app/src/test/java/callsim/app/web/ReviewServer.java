@@ -66,9 +66,13 @@ final class ReviewServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         server.stop(0);
         pool.shutdownNow();
-        pool.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
