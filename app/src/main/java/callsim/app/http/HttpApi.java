@@ -1,8 +1,12 @@
 package callsim.app.http;
 
 import callsim.app.asterisk.OutboundDrills;
+import callsim.app.auth.Authenticator;
 import callsim.app.report.ReportJson;
 import callsim.app.report.ReportStore;
+import callsim.app.store.DrillStore;
+import callsim.app.web.Access;
+import callsim.app.web.WebApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -15,13 +19,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 
 /**
- * The read-only drill API on the serve HTTP port: {@code /health}, {@code /api/drills},
- * {@code /api/drills/ID} (the report JSON) and {@code /api/drills/ID/recording.wav}; and
- * {@code /api/calls} (token-protected) to ring agents through AMI.
+ * The serve HTTP port: {@code /health}, {@code /api/calls} (token-protected) to ring agents through AMI,
+ * and the drills. With a {@link DrillStore} the drills are the review UI and API of {@link WebApp} (logins,
+ * access rules); the {@link ReportStore} variant is the older open read-only API over the data directory
+ * ({@code /api/drills}, {@code /api/drills/ID}, {@code /api/drills/ID/recording.wav}), kept until the
+ * server is wired to the review store.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = System.getLogger(HttpApi.class.getName());
@@ -38,13 +45,7 @@ public final class HttpApi implements AutoCloseable {
     /** With {@code /api/calls} for drills placed through AMI (token may be null when there is no AMI). */
     public static HttpApi start(InetSocketAddress address, ReportStore store, Optional<OutboundDrills> outbound,
                                 ControlToken token) throws IOException {
-        HttpServer server = HttpServer.create(address, 0);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "http");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/health", exchange -> send(exchange, 200, "text/plain", "ok\n".getBytes(StandardCharsets.UTF_8)));
+        HttpServer server = create(address, outbound, token);
         server.createContext("/api/drills", exchange -> {
             try {
                 drills(exchange, store);
@@ -55,6 +56,27 @@ public final class HttpApi implements AutoCloseable {
                 send(exchange, 500, "text/plain", "internal error\n".getBytes(StandardCharsets.UTF_8));
             }
         });
+        return started(server, address);
+    }
+
+    /** The review UI and JSON API over the review store, with logins and access rules; and /health, /api/calls. */
+    public static HttpApi start(InetSocketAddress address, DrillStore store, Authenticator auth, Access access, Clock clock,
+                                Optional<OutboundDrills> outbound, ControlToken token) throws IOException {
+        HttpServer server = create(address, outbound, token);
+        WebApp.install(server, store, auth, access, clock);
+        return started(server, address);
+    }
+
+    private static HttpServer create(InetSocketAddress address, Optional<OutboundDrills> outbound, ControlToken token)
+            throws IOException {
+        HttpServer server = HttpServer.create(address, 0);
+        // Enough threads for a few reviewers whose browsers stream recordings while pages load.
+        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "http");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/health", exchange -> send(exchange, 200, "text/plain", "ok\n".getBytes(StandardCharsets.UTF_8)));
         if (token != null) {
             CallsEndpoint calls = new CallsEndpoint(outbound, token);
             server.createContext("/api/calls", exchange -> {
@@ -66,6 +88,10 @@ public final class HttpApi implements AutoCloseable {
                 }
             });
         }
+        return server;
+    }
+
+    private static HttpApi started(HttpServer server, InetSocketAddress address) {
         server.start();
         LOG.log(Level.INFO, "HTTP API on http://" + address.getHostString() + ":" + server.getAddress().getPort() + "/api/drills");
         return new HttpApi(server);
