@@ -30,6 +30,8 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = System.getLogger(Database.class.getName());
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;](?:password|pass|pwd)=)[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("(//[^/@:]*):[^/@]*@");
+    // JUL holds loggers weakly: keep the ones we quieten.
+    private static final java.util.List<java.util.logging.Logger> QUIETENED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final HikariDataSource pool;
     private final String description;
@@ -49,6 +51,7 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException when the schema cannot be migrated, or the embedded database cannot be opened
      */
     public static Database open(Path dataDir, String url, Map<String, String> env) {
+        quietenLibraries();
         boolean embedded = url == null || url.isBlank();
         String jdbcUrl = embedded ? embeddedUrl(dataDir) : url.trim();
         if (!jdbcUrl.startsWith("jdbc:")) {
@@ -87,15 +90,27 @@ public final class Database implements AutoCloseable {
             if (embedded) {
                 db.close();
                 throw new IllegalStateException("cannot open the embedded database in " + dataDir.resolve("db")
-                        + " (is another callsim serving the same data directory?): " + e.getMessage(), e);
+                        + " (is another callsim serving the same data directory?): " + Problems.describe(e), e);
             }
-            LOG.log(Level.WARNING, "database " + db.description + " cannot be reached (" + e.getMessage()
+            LOG.log(Level.WARNING, "database " + db.description + " cannot be reached (" + Problems.describe(e)
                     + "); serving anyway: drills are kept on disk and copied once it answers");
         } catch (FlywayException e) {
             db.close();
             throw new IllegalStateException("database " + db.description + ": schema migration failed: " + e.getMessage(), e);
         }
         return db;
+    }
+
+    /**
+     * The pool warns, with a stack trace, about every connection a stopped server broke, and Flyway warns at every
+     * start that it was not tested with this H2; the replicator says once, plainly, when the database is away.
+     */
+    private static void quietenLibraries() {
+        for (String name : new String[] {"com.zaxxer.hikari", "org.flywaydb.core.internal.database.base.Database"}) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.SEVERE);
+            if (!QUIETENED.contains(logger)) QUIETENED.add(logger);
+        }
     }
 
     static String embeddedUrl(Path dataDir) {

@@ -29,11 +29,13 @@ public final class JdbcDrillStore implements DrillStore {
     private static final String ROW_COLUMNS =
             "id, agent, agent_key, scenario, difficulty, started_at, ended_at, status, outcome, score_total, passed";
 
+    private final Database database;
     private final DataSource db;
     private final String description;
     private final Clock clock;
 
     public JdbcDrillStore(Database db, Clock clock) {
+        this.database = db;
         this.db = db.dataSource();
         this.description = db.description();
         this.clock = clock;
@@ -241,10 +243,13 @@ public final class JdbcDrillStore implements DrillStore {
     }
 
     private <T> T query(Work<T> work) {
-        try (Connection c = db.getConnection()) {
-            return work.run(c);
+        try {
+            database.ensureMigrated();  // a server that was down at start-up gets its schema on first use
+            try (Connection c = db.getConnection()) {
+                return work.run(c);
+            }
         } catch (SQLException e) {
-            throw new StoreUnavailableException("database " + description + ": " + e.getMessage(), e);
+            throw new StoreUnavailableException("database " + description + ": " + Problems.describe(e), e);
         }
     }
 }

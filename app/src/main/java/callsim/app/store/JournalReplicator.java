@@ -58,6 +58,7 @@ public final class JournalReplicator implements AutoCloseable {
     private volatile boolean catchingUp;
     private long copiedEvents;
     private long copiedAudio;
+    private volatile int failedPasses;
 
     private JournalReplicator(Database db, Path dataDir, Clock clock, Settings settings) {
         this.db = db;
@@ -85,6 +86,7 @@ public final class JournalReplicator implements AutoCloseable {
     public synchronized void drillStarted(String id) {
         active.add(id);
         finishing.remove(id);
+        ended.remove(id);  // the start-up scan may have seen its fresh directory first
         notifyAll();
     }
 
@@ -170,7 +172,7 @@ public final class JournalReplicator implements AutoCloseable {
             copiedAudio += result.audioBytes();
             if (liveness == Liveness.ACTIVE) return true;
             if (liveness == Liveness.ENDED || result.status() == DrillStatus.COMPLETE) {
-                if (!result.hasReport()) LOG.log(Level.INFO, "drill " + id + " ended before its first report; nothing to copy to the database");
+                if (!result.hasReport()) LOG.log(Level.DEBUG, "drill " + id + " has no report.json: nothing to copy to the database");
                 done(id);
             }
             return true;
@@ -250,30 +252,36 @@ public final class JournalReplicator implements AutoCloseable {
 
     private void reachable(boolean caughtUp) {
         if (downSince != null) {
-            LOG.log(Level.INFO, "database " + db.description() + " reachable again after "
-                    + Duration.between(downSince, clock.instant()).toSeconds() + " s; catching up");
+            LOG.log(Level.INFO, String.format("database %s reachable again after %.1f s; catching up", db.description(),
+                    Duration.between(downSince, clock.instant()).toMillis() / 1000.0));
             downSince = null;
             catchingUp = true;
-            copiedEvents = 0;
-            copiedAudio = 0;
         }
         retry = settings.firstRetry();
         if (catchingUp && caughtUp) {
             catchingUp = false;
             LOG.log(Level.INFO, "database " + db.description() + " caught up: " + copiedEvents + " events and "
-                    + copiedAudio / 1024 + " KB of audio copied since it came back");
+                    + copiedAudio / 1024 + " KB of audio copied since it went away");
         }
     }
 
     private void unreachable(Exception e) {
+        failedPasses++;
         if (downSince == null) {
             downSince = clock.instant();
-            LOG.log(Level.WARNING, "database " + db.description() + " unavailable (" + e.getMessage()
+            copiedEvents = 0;
+            copiedAudio = 0;
+            LOG.log(Level.WARNING, "database " + db.description() + " unavailable (" + Problems.describe(e)
                     + "); drills are kept on disk and copied when it is back; retrying every "
                     + settings.firstRetry().toMillis() + " ms up to " + settings.maxRetry().toSeconds() + " s");
         } else {
             retry = retry.multipliedBy(2).compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : retry.multipliedBy(2);
         }
+    }
+
+    /** Passes that could not reach the database, since the start. */
+    int failedPasses() {
+        return failedPasses;
     }
 
     /** True once the start-up scan ran and nothing is waiting to be copied but the running drills (tests, status). */

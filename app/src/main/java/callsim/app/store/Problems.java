@@ -23,4 +23,12 @@ final class Problems {
         }
         return false;
     }
+
+    /** What went wrong, in the driver's words: the pool's "connection is not available" hides why (refused, unknown host...). */
+    static String describe(Throwable e) {
+        if (e instanceof SQLTransientConnectionException && e.getCause() != null && e.getCause().getMessage() != null) {
+            return e.getCause().getMessage();
+        }
+        return e.getMessage();
+    }
 }
