@@ -46,8 +46,8 @@ final class DrillCopier {
     static final int WAV_HEADER_BYTES = 44;
     static final int CHUNK_BYTES = 64 * 1024;
     // One transaction's worth: a drill copied after a long outage goes in several, each consistent.
-    private static final int EVENTS_PER_TRANSACTION = 2_000;
-    private static final int AUDIO_PER_TRANSACTION = 16 * CHUNK_BYTES;
+    static final int EVENTS_PER_TRANSACTION = 2_000;
+    static final int AUDIO_PER_TRANSACTION = 16 * CHUNK_BYTES;
     private static final Logger LOG = System.getLogger(DrillCopier.class.getName());
 
     /** What we last committed for a drill and the file sizes it came from, to skip drills with nothing new. */
@@ -57,12 +57,20 @@ final class DrillCopier {
     private final DataSource db;
     private final Path drillsDir;
     private final Clock clock;
+    private final int eventsPerTransaction;
+    private final int audioPerTransaction;
     private final Map<String, Known> known = new HashMap<>();
 
     DrillCopier(DataSource db, Path drillsDir, Clock clock) {
+        this(db, drillsDir, clock, EVENTS_PER_TRANSACTION, AUDIO_PER_TRANSACTION);
+    }
+
+    DrillCopier(DataSource db, Path drillsDir, Clock clock, int eventsPerTransaction, int audioPerTransaction) {
         this.db = db;
         this.drillsDir = drillsDir;
         this.clock = clock;
+        this.eventsPerTransaction = eventsPerTransaction;
+        this.audioPerTransaction = audioPerTransaction;
     }
 
     static DrillStatus status(boolean reportComplete, boolean caughtUp, Liveness liveness) {
@@ -103,9 +111,9 @@ final class DrillCopier {
                             : JournalLines.offsetOf(eventsFile, cursor.events());
                     JournalLines.Batch batch = offset < 0
                             ? new JournalLines.Batch(List.of(), offset, false)  // fewer lines than copied: not ours to fix
-                            : JournalLines.read(eventsFile, cursor.events(), offset, EVENTS_PER_TRANSACTION);
+                            : JournalLines.read(eventsFile, cursor.events(), offset, eventsPerTransaction);
                     long available = pcmBytes(sizeOf(wavFile));
-                    byte[] pcm = readPcm(wavFile, cursor.recording(), Math.min(Math.max(0, available - cursor.recording()), AUDIO_PER_TRANSACTION));
+                    byte[] pcm = readPcm(wavFile, cursor.recording(), Math.min(Math.max(0, available - cursor.recording()), audioPerTransaction));
                     boolean caughtUp = !batch.more() && cursor.recording() + pcm.length >= available;
                     DrillStatus status = status(report.complete(), caughtUp, liveness);
                     int eventsSynced = cursor.events() + batch.lines().size();

@@ -50,6 +50,7 @@ public final class JournalReplicator implements AutoCloseable {
     private final Set<String> ended = new LinkedHashSet<>();
     private boolean scanned;
     private boolean stopping;
+    private boolean woken;
     // Only the replicator thread (and close(), after it stopped) touches these.
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, String> lastProblem = new HashMap<>();
@@ -87,6 +88,7 @@ public final class JournalReplicator implements AutoCloseable {
         active.add(id);
         finishing.remove(id);
         ended.remove(id);  // the start-up scan may have seen its fresh directory first
+        woken = true;
         notifyAll();
     }
 
@@ -94,6 +96,7 @@ public final class JournalReplicator implements AutoCloseable {
     public synchronized void drillFinished(String id) {
         if (active.remove(id)) finishing.put(id, clock.instant().plus(settings.finishGrace()));
         else ended.add(id);
+        woken = true;
         notifyAll();
     }
 
@@ -131,14 +134,19 @@ public final class JournalReplicator implements AutoCloseable {
 
     private void run() {
         while (true) {
+            synchronized (this) {
+                woken = false;
+            }
             boolean ok = pass();
             synchronized (this) {
-                if (stopping) return;
-                long waitMs = (ok ? settings.interval() : retry).toMillis();
-                try {
-                    wait(Math.max(1, waitMs));
-                } catch (InterruptedException e) {
-                    return;
+                // A drill starting or ending cuts the interval short, but not a back-off: that is for the database's sake.
+                long deadline = System.nanoTime() + (ok ? settings.interval() : retry).toNanos();
+                for (long left; !stopping && !(ok && woken) && (left = deadline - System.nanoTime()) > 0; ) {
+                    try {
+                        wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
                 if (stopping) return;
             }

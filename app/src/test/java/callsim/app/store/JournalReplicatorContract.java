@@ -1,6 +1,7 @@
 package callsim.app.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import callsim.app.store.DrillCopier.Liveness;
@@ -72,6 +73,28 @@ abstract class JournalReplicatorContract extends StoreTestBase {
         assertThat(audioBytes("a")).isEqualTo(1640);
         assertThat(new JdbcDrillStore(db, Clock.systemUTC()).recordingWav("a").orElseThrow())
                 .endsWith(filePcm(data.resolve("drills/a")));
+    }
+
+    @Test
+    void aLongBacklogGoesInSeveralTransactionsAndACopyCutOffResumesWhereItStood() throws Exception {
+        TestDrill drill = new TestDrill(data, "20260301-080000-0003", "PJSIP/203", START, "double-charge", Difficulty.NORMAL);
+        for (int n = 0; n < 6; n++) drill.exchange(n, 30);
+        drill.finish(Outcome.RESOLVED, 90);
+        // 4 lines and 8 KB per transaction, and the connection is lost at the third commit.
+        DrillCopier cutOff = new DrillCopier(FailingCommits.after(db.dataSource(), 2), data.resolve("drills"), Clock.systemUTC(), 4, 8192);
+        assertThatThrownBy(() -> cutOff.copy(drill.id(), Liveness.ENDED)).isInstanceOf(java.sql.SQLTransientConnectionException.class);
+        assertThat(eventsSynced(drill.id())).isEqualTo(8).isEqualTo(bodies(drill.id()).size());
+        assertThat(audioBytes(drill.id())).isEqualTo(2 * 8192);
+        assertThat(status(drill.id())).as("not complete while its data is not all in").isEqualTo("running");
+
+        DrillCopier.Result rest = new DrillCopier(db.dataSource(), data.resolve("drills"), Clock.systemUTC(), 4, 8192)
+                .copy(drill.id(), Liveness.ENDED);
+        assertThat(rest.events()).isEqualTo(drill.lines() - 8);
+        assertThat(status(drill.id())).isEqualTo("complete");
+        assertThat(bodies(drill.id())).isEqualTo(fileLines(drill.dir()));
+        assertThat(audioChunks(drill.id())).isGreaterThan(2);
+        assertThat(new JdbcDrillStore(db, Clock.systemUTC()).recordingWav(drill.id()).orElseThrow())
+                .hasSize(44 + (int) drill.pcmBytes()).endsWith(filePcm(drill.dir()));
     }
 
     @Test
