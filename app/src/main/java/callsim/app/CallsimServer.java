@@ -10,6 +10,10 @@ import callsim.app.pipeline.DrillService;
 import callsim.app.pipeline.MediaClock;
 import callsim.app.pipeline.SpeechServices;
 import callsim.app.report.ReportStore;
+import callsim.app.store.Database;
+import callsim.app.store.DrillStore;
+import callsim.app.store.JdbcDrillStore;
+import callsim.app.store.JournalReplicator;
 import callsim.speech.CallerVoice;
 import callsim.speech.RecognizerPool;
 import callsim.speech.RecognizerSettings;
@@ -36,9 +40,17 @@ public final class CallsimServer implements AutoCloseable {
     // Long enough for an agent's phone to ring out (30 s) and Asterisk to connect AudioSocket after the answer.
     private static final java.time.Duration BOOKING_LIFETIME = java.time.Duration.ofMinutes(2);
 
-    /** Where and how to serve. Port 0 picks a free port; a negative AudioSocket or HTTP port turns that listener off. */
+    /**
+     * Where and how to serve. Port 0 picks a free port; a negative AudioSocket or HTTP port turns that listener off.
+     * {@code dbUrl} null keeps drills in the embedded database under the data directory.
+     */
     public record Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
-                          Path dataDir, int recognizers, DrillService.Settings drills, AsteriskOptions asterisk) {
+                          Path dataDir, int recognizers, DrillService.Settings drills, AsteriskOptions asterisk, String dbUrl) {
+        public Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
+                       Path dataDir, int recognizers, DrillService.Settings drills, AsteriskOptions asterisk) {
+            this(bindAddress, sipPort, rtpPorts, audioSocketPort, httpPort, dataDir, recognizers, drills, asterisk, null);
+        }
+
         public Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
                        Path dataDir, int recognizers, DrillService.Settings drills) {
             this(bindAddress, sipPort, rtpPorts, audioSocketPort, httpPort, dataDir, recognizers, drills, AsteriskOptions.NONE);
@@ -54,9 +66,16 @@ public final class CallsimServer implements AutoCloseable {
     private final AsteriskLink asterisk;
     private final HttpApi http;
     private final Path dataDir;
+    private final Database database;
+    private final JournalReplicator replicator;
+    private final DrillStore drillStore;
 
     private CallsimServer(Path dataDir, MediaClock mediaClock, SpeechServices speech, ReportStore store, DrillService drills,
-                          SipEndpoint sip, AudioSocketServer audioSocket, AsteriskLink asterisk, HttpApi http) {
+                          SipEndpoint sip, AudioSocketServer audioSocket, AsteriskLink asterisk, HttpApi http,
+                          Database database, JournalReplicator replicator) {
+        this.database = database;
+        this.replicator = replicator;
+        this.drillStore = new JdbcDrillStore(database, Clock.systemUTC());
         this.mediaClock = mediaClock;
         this.speech = speech;
         this.store = store;
@@ -87,7 +106,13 @@ public final class CallsimServer implements AutoCloseable {
         AudioSocketServer audioSocket = null;
         AsteriskLink asterisk = null;
         HttpApi http = null;
+        Database database = null;
+        JournalReplicator replicator = null;
         try {
+            database = Database.open(options.dataDir(), options.dbUrl(), System.getenv());
+            replicator = JournalReplicator.start(database, options.dataDir());
+            drills.onDrillStarted(replicator::drillStarted);
+            drills.onDrillFinished(replicator::drillFinished);
             sip = SipEndpoint.start(SipEndpointConfig.loopback().withBindAddress(options.bindAddress())
                     .withPort(options.sipPort()).withRtpPorts(options.rtpPorts()), drills);
             if (options.audioSocketPort() >= 0) {
@@ -106,9 +131,12 @@ public final class CallsimServer implements AutoCloseable {
             if (sip != null) sip.close();
             clock.close();
             speech.close();
+            if (replicator != null) replicator.close();
+            if (database != null) database.close();
             throw e;
         }
-        return new CallsimServer(options.dataDir(), clock, speech, store, drills, sip, audioSocket, asterisk, http);
+        return new CallsimServer(options.dataDir(), clock, speech, store, drills, sip, audioSocket, asterisk, http,
+                database, replicator);
     }
 
     public int sipPort() {
@@ -141,6 +169,15 @@ public final class CallsimServer implements AutoCloseable {
         return store;
     }
 
+    /** The review database's drills, as the replicator has copied them from the data directory. */
+    public DrillStore drillStore() {
+        return drillStore;
+    }
+
+    public Database database() {
+        return database;
+    }
+
     public MediaClock mediaClock() {
         return mediaClock;
     }
@@ -157,5 +194,7 @@ public final class CallsimServer implements AutoCloseable {
         sip.close();
         mediaClock.close();
         speech.close();
+        replicator.close();  // a last pass: what the drills wrote up to now
+        database.close();
     }
 }

@@ -45,6 +45,11 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Database for reviews, e.g. jdbc:postgresql://HOST:5432/callsim, with the user and password in "
+                    + "the environment (CALLSIM_DB_USER, CALLSIM_DB_PASSWORD). Default: an embedded database in the data directory.")
+    String dbUrl;
+
     @Mixin
     DrillOptions drill;
 
@@ -52,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CallsimServer server = CallsimServer.start(new CallsimServer.Options(
                 bind, sipPort, PortRange.parse(rtpPorts), audioSocketPort, httpPort, data.resolve(), drill.recognizers, drill.settings(),
-                new AsteriskOptions(agiPort, ami.settings(), Optional.ofNullable(audioSocketHost))));
+                new AsteriskOptions(agiPort, ami.settings(), Optional.ofNullable(audioSocketHost)), dbUrl));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
