@@ -13,6 +13,9 @@ import callsim.app.report.ReportStore;
 import callsim.app.store.Database;
 import callsim.app.store.DrillStore;
 import callsim.app.store.JdbcDrillStore;
+import callsim.app.auth.AccessPolicy;
+import callsim.app.auth.JdbcAuthenticator;
+import callsim.app.web.PolicyAccess;
 import callsim.app.store.JournalReplicator;
 import callsim.speech.CallerVoice;
 import callsim.speech.RecognizerPool;
@@ -122,8 +125,10 @@ public final class CallsimServer implements AutoCloseable {
             asterisk = AsteriskLink.start(options.asterisk(), options.bindAddress(),
                     audioSocket == null ? -1 : audioSocket.port(), bookings, drills.dialPlan());
             if (options.httpPort() >= 0) {
-                http = HttpApi.start(new InetSocketAddress(options.bindAddress(), options.httpPort()), store,
-                        asterisk.outbound(), ControlToken.load(options.dataDir()));
+                JdbcAuthenticator accounts = new JdbcAuthenticator(database.dataSource(), Clock.systemUTC());
+                http = HttpApi.start(new InetSocketAddress(options.bindAddress(), options.httpPort()),
+                        new JdbcDrillStore(database, Clock.systemUTC()), accounts, new PolicyAccess(new AccessPolicy(accounts)),
+                        Clock.systemUTC(), asterisk.outbound(), ControlToken.load(options.dataDir()));
             }
         } catch (IOException | RuntimeException e) {
             if (asterisk != null) asterisk.close();

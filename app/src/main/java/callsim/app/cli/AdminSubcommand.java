@@ -1,6 +1,6 @@
 package callsim.app.cli;
 
-import callsim.app.auth.AccountsDatabase;
+import callsim.app.store.Database;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,7 +47,7 @@ abstract class AdminSubcommand implements Callable<Integer> {
             }
             validate();
             AdminCommand.quietenDatabaseLogs();
-            try (AccountsDatabase db = AccountsDatabase.open(data.resolve(), Optional.ofNullable(dbUrl))) {
+            try (Database db = Database.open(data.resolve(), dbUrl, System.getenv())) {
                 return run(db.dataSource(), out);
             }
         } catch (IllegalArgumentException | IllegalStateException | FlywayException e) {

@@ -60,7 +60,7 @@ public final class Database implements AutoCloseable {
         }
         if (embedded) {
             try {
-                Files.createDirectories(dataDir.resolve("db"));
+                createPrivateDirectory(dataDir.resolve("db"));  // it holds password hashes: owner only
             } catch (IOException e) {
                 throw new IllegalStateException("cannot create the embedded database directory " + dataDir.resolve("db") + ": " + e.getMessage(), e);
             }
@@ -110,6 +110,19 @@ public final class Database implements AutoCloseable {
             java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
             logger.setLevel(java.util.logging.Level.SEVERE);
             if (!QUIETENED.contains(logger)) QUIETENED.add(logger);
+        }
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) return;
+        Files.createDirectories(dir.toAbsolutePath().getParent());
+        try {
+            Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // another process made it first
         }
     }
 

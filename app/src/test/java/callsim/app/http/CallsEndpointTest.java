@@ -7,7 +7,6 @@ import callsim.app.asterisk.ManualTimer;
 import callsim.app.asterisk.OutboundDrills;
 import callsim.app.pipeline.DialPlan;
 import callsim.app.report.ReportJson;
-import callsim.app.report.ReportStore;
 import callsim.core.Difficulty;
 import callsim.scenarios.ScenarioLibrary;
 import callsim.telephony.asterisk.AmiUnavailableException;
@@ -58,7 +57,7 @@ class CallsEndpointTest {
 
     @BeforeEach
     void start() throws Exception {
-        api = HttpApi.start(new InetSocketAddress("127.0.0.1", 0), new ReportStore(dataDir), Optional.of(outbound),
+        api = HttpApi.start(new InetSocketAddress("127.0.0.1", 0), Optional.of(outbound),
                 ControlToken.load(dataDir));
         token = ControlToken.read(dataDir);
     }
@@ -177,7 +176,7 @@ class CallsEndpointTest {
     @Test
     void aServerWithoutAmiSaysHowToTurnItOn() throws Exception {
         api.close();
-        api = HttpApi.start(new InetSocketAddress("127.0.0.1", 0), new ReportStore(dataDir), Optional.empty(), ControlToken.load(dataDir));
+        api = HttpApi.start(new InetSocketAddress("127.0.0.1", 0), Optional.empty(), ControlToken.load(dataDir));
 
         HttpResponse<String> response = post("{\"agent\":\"PJSIP/201\"}");
 

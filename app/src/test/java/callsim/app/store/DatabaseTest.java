@@ -57,6 +57,15 @@ class DatabaseTest {
     }
 
     @Test
+    void theEmbeddedDatabaseIsReadableByItsOwnerOnly() throws Exception {
+        try (Database db = Database.open(data, null, Map.of())) {
+            // It holds password hashes and every drill.
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("db"))))
+                    .isEqualTo("rwx------");
+        }
+    }
+
+    @Test
     void refusesAUrlThatIsNotJdbc() {
         assertThatThrownBy(() -> Database.open(data, "postgres://u:s3cret@db/callsim", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
