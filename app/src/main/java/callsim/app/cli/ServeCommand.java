@@ -2,6 +2,7 @@ package callsim.app.cli;
 
 import callsim.app.CallsimServer;
 import callsim.app.asterisk.AsteriskOptions;
+import callsim.app.auth.JdbcAccounts;
 import java.util.Optional;
 import callsim.telephony.PortRange;
 import java.util.concurrent.CountDownLatch;
@@ -66,11 +67,27 @@ final class ServeCommand implements Callable<Integer> {
         System.err.printf("callsim ready: dial sip:7000@%s:%d from a softphone%s; drills are kept in %s; API on http://%s:%d/api/drills%n",
                 bind, server.sipPort(), server.audioSocketPort() < 0 ? "" : " or AudioSocket(UUID," + bind + ":" + server.audioSocketPort() + ") from Asterisk",
                 data.resolve().toAbsolutePath(), bind, server.httpPort());
+        if (server.httpPort() >= 0) System.err.println(reviewHint(server));
         if (server.agiPort() >= 0) {
             System.err.printf("training extension for Asterisk: AGI(agi://%s:%d/drill) (menu) or AGI(agi://%s:%d/drill?scenario=ID&difficulty=LEVEL)%n",
                     bind, server.agiPort(), bind, server.agiPort());
         }
         stopped.await();
         return 0;
+    }
+
+    /** Where supervisors review drills, and how to make the first login when there is none yet. */
+    private String reviewHint(CallsimServer server) {
+        String url = "http://" + bind + ":" + server.httpPort() + "/";
+        try {
+            if (!new JdbcAccounts(server.database().dataSource(), java.time.Clock.systemUTC()).list().isEmpty()) {
+                return "review drills at " + url;
+            }
+        } catch (RuntimeException e) {
+            return "review drills at " + url + " (the review database is not answering yet)";
+        }
+        return "review drills at " + url + " — no accounts yet: create the first admin with"
+                + " './callsim admin create-user --username NAME --role admin'"
+                + (server.database().embedded() ? " (stop serve first: the embedded database is serve's while it runs)" : "");
     }
 }
