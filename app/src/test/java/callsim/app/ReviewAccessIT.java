@@ -9,7 +9,6 @@ import callsim.app.auth.Role;
 import callsim.app.auth.User;
 import callsim.app.report.ReportJson;
 import callsim.app.store.DrillStatus;
-import callsim.testkit.asterisk.FakeFastAgiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,9 +17,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,7 +32,7 @@ class ReviewAccessIT {
     void anAgentSeesTheirOwnDrillAndNoOneElses(CallsimServer server) throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
         String ownKey = "31" + (System.nanoTime() % 1000);
-        String id = drillFor(server, ownKey);
+        String id = TrainingCallDriver.shortDrill(server, ownKey);
 
         JdbcAuthenticator auth = new JdbcAuthenticator(server.database().dataSource(), Clock.systemUTC());
         JdbcAccounts accounts = auth.accounts();
@@ -66,28 +62,6 @@ class ReviewAccessIT {
         assertThat(othersList.path("items").findValuesAsText("id")).doesNotContain(id);
         assertThat(get(base + "/api/drills/" + id, null).statusCode()).as("no credentials").isEqualTo(401);
         assertThat(get(base + "/api/drills/" + id + "/recording.wav", ownerToken).statusCode()).isEqualTo(200);
-    }
-
-    /** A short drill over the training extension, from a phone whose caller id is {@code extension}. */
-    private static String drillFor(CallsimServer server, String extension) throws Exception {
-        CompletableFuture<String> started = new CompletableFuture<>();
-        CompletableFuture<String> finished = new CompletableFuture<>();
-        server.drills().onDrillStarted(started::complete);
-        server.drills().onDrillFinished(finished::complete);
-        try (FakeFastAgiClient agi = FakeFastAgiClient.builder("agi://127.0.0.1:" + server.agiPort() + "/drill?scenario=double-charge")
-                .channel("PJSIP/" + extension + "-00000021").uniqueId("1763800000.21").callerId(extension, "Agent " + extension)
-                .holdExec("AudioSocket").connect()) {
-            String data = agi.awaitCommand("EXEC", Duration.ofSeconds(10)).arguments().get(1).replace("\"", "");
-            try (AudioSocketPeer media = AudioSocketPeer.call(server.audioSocketPort(), UUID.fromString(data.split(",")[0]))) {
-                String id = started.get(10, TimeUnit.SECONDS);
-                DrillEventLog events = new DrillEventLog(server, id);
-                await().atMost(Duration.ofSeconds(40)).until(() -> events.callerDone(0));
-                media.hangUp();
-                assertThat(finished.get(20, TimeUnit.SECONDS)).isEqualTo(id);
-            }
-            agi.releaseExec();
-            return finished.join();
-        }
     }
 
     private static HttpResponse<String> get(String url, String token) throws Exception {

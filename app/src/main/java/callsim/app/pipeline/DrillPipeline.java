@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private static final Logger LOG = System.getLogger(DrillPipeline.class.getName());
     private static final int TICK_EVERY_FRAMES = 5;        // a Tick event every 100 ms
+    private static final int SNAPSHOT_EVERY_FRAMES = 250;  // a partial report every 5 s
     private static final int PRE_ROLL_FRAMES = 15;         // 300 ms of audio before speech onset
     private static final int MAX_BACKLOG_FRAMES = 10;      // agent audio queued beyond 200 ms is caught up
     private static final int MAX_WAIT_FOR_WORDS_FRAMES = 500;  // 10 s for the last turn's words after a hang-up
@@ -154,6 +155,9 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         journal.audio(callerFrame, agentFrame);
 
         if (frameIndex % TICK_EVERY_FRAMES == 0) dispatch(new DrillEvent.Tick(t));
+        // A report from the first frame on and every few seconds, so a drill cut off at any moment
+        // (crash, dropped call) is reviewable with what it had, even before the agent's first turn.
+        if (frameIndex % SNAPSHOT_EVERY_FRAMES == 0) journal.snapshot(session.record(t), false);
         if (pendingHangUp != null && playout.idle() && synthesising.isEmpty()) {
             log(Level.INFO, "caller ends the drill: " + pendingHangUp.reason() + "; reading the debrief");
             drillEndMs = t + MediaClock.FRAME_MS;

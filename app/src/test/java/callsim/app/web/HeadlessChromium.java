@@ -13,7 +13,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's chromium and chromedriver, headless, with explicit paths so Selenium Manager never looks
  * anything up or downloads a browser. Absent binaries skip the test on a workstation and fail it under CI=true.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
     static final Path CHROMIUM = Path.of(System.getProperty("callsim.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("callsim.chromedriver", "/usr/bin/chromedriver"));
 
@@ -27,7 +27,7 @@ final class HeadlessChromium {
 
     private HeadlessChromium() {}
 
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String missing = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
             if ("true".equals(System.getenv("CI"))) fail(missing);
