@@ -64,9 +64,9 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "shutdown"));
-        System.err.printf("callsim ready: dial sip:7000@%s:%d from a softphone%s; drills are kept in %s; API on http://%s:%d/api/drills%n",
+        System.err.printf("callsim ready: dial sip:7000@%s:%d from a softphone%s; drills are kept in %s%n",
                 bind, server.sipPort(), server.audioSocketPort() < 0 ? "" : " or AudioSocket(UUID," + bind + ":" + server.audioSocketPort() + ") from Asterisk",
-                data.resolve().toAbsolutePath(), bind, server.httpPort());
+                data.resolve().toAbsolutePath());
         if (server.httpPort() >= 0) System.err.println(reviewHint(server));
         if (server.agiPort() >= 0) {
             System.err.printf("training extension for Asterisk: AGI(agi://%s:%d/drill) (menu) or AGI(agi://%s:%d/drill?scenario=ID&difficulty=LEVEL)%n",
