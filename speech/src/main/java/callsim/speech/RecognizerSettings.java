@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * How the {@link RecognizerPool} builds its recognisers.
  *
- * @param poolSize             recognisers to load; each decodes one turn at a time and costs
- *                             85-145 MB of heap and 1.5-2.3 s to load
+ * @param poolSize             recognisers to load; each decodes one turn at a time and costs about
+ *                             100 MB of heap and 13-15 s to load and prime on a 2-core machine
+ *                             (BENCHMARKS.md, bench/run startup)
  * @param extraSentences       sentences added to the bundled agent phrase corpus before the
  *                             domain language model is built (e.g. a scenario's wording)
  * @param genericLanguageModel use Sphinx4's general English model (en-us.lm.bin) instead of the
@@ -35,7 +36,7 @@ public record RecognizerSettings(int poolSize, List<String> extraSentences, bool
 
     /**
      * Default pool size: one recogniser per core, at most 4 (2 on a 2-core machine). A recogniser
-     * decodes on one thread at 0.2-0.8x real time, so more recognisers than cores add heap but not
+     * decodes on one thread at about 0.5-1.1x real time on phone audio (BENCHMARKS.md), so more recognisers than cores add heap but not
      * throughput; 2 lets the next agent turn start while the previous one is still being decoded.
      */
     public static int defaultPoolSize() {
