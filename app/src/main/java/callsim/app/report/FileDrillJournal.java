@@ -80,8 +80,9 @@ public final class FileDrillJournal implements DrillJournal {
 
     @Override
     public void snapshot(DrillRecord record, boolean complete) {
-        ObjectNode report = ReportJson.build(info, record, complete ? clock.instant() : null, complete);
-        submit(() -> writeReport(report));
+        java.time.Instant endedAt = complete ? clock.instant() : null;
+        // The record is immutable: its JSON is built on the writer thread, off the 20 ms media clock.
+        submit(() -> writeReport(ReportJson.build(info, record, endedAt, complete)));
     }
 
     @Override
