@@ -2,6 +2,7 @@ package callsim.bench;
 
 import callsim.speech.RecognizerPool;
 import callsim.speech.SpokenText;
+import callsim.speech.WordErrorRate;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,12 +2,16 @@ package callsim.speech;
 
 import java.util.List;
 
-/** Word error rate: word-level Levenshtein distance over the reference length. */
-final class WordErrorRate {
+/**
+ * Word errors (substitutions, insertions, deletions: word-level Levenshtein distance) of a recognised
+ * text against what was said; divided by the reference length it is the word error rate. Shared by
+ * the recogniser's tests and the recognition benchmark so both count errors the same way.
+ */
+public final class WordErrorRate {
     private WordErrorRate() {
     }
 
-    static int errors(List<String> reference, List<String> hypothesis) {
+    public static int errors(List<String> reference, List<String> hypothesis) {
         int[] previous = new int[hypothesis.size() + 1];
         for (int j = 0; j <= hypothesis.size(); j++) previous[j] = j;
         for (int i = 1; i <= reference.size(); i++) {
