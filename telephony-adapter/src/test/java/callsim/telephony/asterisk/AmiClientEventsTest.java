@@ -1,5 +1,6 @@
 package callsim.telephony.asterisk;
 
+import callsim.telephony.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,7 +81,7 @@ class AmiClientEventsTest {
 
     @Test
     void otherEventsAreIgnoredQuietlyAndLaterOnesStillArrive() {
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (CapturedLog logs = CapturedLog.everyLevel("callsim", "org.asteriskjava")) {
             pbx.emit(AmiEvents.newchannel(ChannelSnapshot.up(CHANNEL, UNIQUE_ID).withState(0)));
             pbx.emit(AmiEvents.event("CallsimNeverHeardOf", "call,all", "Channel", CHANNEL, "Uniqueid", UNIQUE_ID));
             pbx.emit(AmiEvents.event("VarSet", "dialplan,all", "Channel", CHANNEL, "Variable", "X", "Value", "1"));
@@ -94,7 +95,7 @@ class AmiClientEventsTest {
 
     @Test
     void asterisk20EventFieldsAllFitAsteriskJavasEventClasses() {
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (CapturedLog logs = CapturedLog.everyLevel("callsim", "org.asteriskjava")) {
             pbx.hold(CHANNEL, UNIQUE_ID);
             pbx.unhold(CHANNEL, UNIQUE_ID);
             pbx.musicOnHoldStart(CHANNEL, UNIQUE_ID);

@@ -1,5 +1,6 @@
 package callsim.telephony.asterisk;
 
+import callsim.telephony.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -72,7 +73,7 @@ class AmiClientLoginTest {
     void unreachablePbxIsRetriedInTheBackgroundUntilItComesUp() throws Exception {
         int port = pbx.port();
         pbx.stop();
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (CapturedLog logs = CapturedLog.everyLevel("callsim", "org.asteriskjava")) {
             long started = System.nanoTime();
             client = AmiClient.start(settings("drill-secret"), listener, FAST, LOGIN_TIMEOUT);
 

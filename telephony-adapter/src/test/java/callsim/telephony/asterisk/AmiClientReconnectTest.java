@@ -1,5 +1,6 @@
 package callsim.telephony.asterisk;
 
+import callsim.telephony.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,6 @@ import callsim.testkit.asterisk.FakeAmiServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +62,7 @@ class AmiClientReconnectTest {
     @Test
     void restartedPbxIsRetriedWithDoublingWaitsUpToTheCap() throws Exception {
         client = connect(new AmiClient.Backoff(Duration.ofMillis(40), Duration.ofMillis(160)));
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (CapturedLog logs = CapturedLog.everyLevel("callsim", "org.asteriskjava")) {
             pbx.stop();
             await().atMost(Duration.ofSeconds(5)).until(() -> nextTries(logs).size() >= 5);
             assertThat(nextTries(logs).subList(0, 5)).containsExactly(40L, 80L, 160L, 160L, 160L);
@@ -135,11 +135,11 @@ class AmiClientReconnectTest {
         assertThat(listener.events).isEqualTo(before);
     }
 
-    private static List<Long> nextTries(CapturedLogs logs) {
+    private static List<Long> nextTries(CapturedLog logs) {
         List<Long> delays = new ArrayList<>();
-        for (LogRecord record : logs.records) {
-            if (!record.getLoggerName().equals(AmiClient.class.getName())) continue;
-            Matcher m = NEXT_TRY.matcher(new java.util.logging.SimpleFormatter().formatMessage(record));
+        for (String line : logs.lines()) {
+            if (!line.contains(" " + AmiClient.class.getName() + ": ")) continue;
+            Matcher m = NEXT_TRY.matcher(line);
             if (m.find()) delays.add(Long.parseLong(m.group(1)));
         }
         return delays;

@@ -1,5 +1,6 @@
 package callsim.telephony.asterisk;
 
+import callsim.telephony.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +19,7 @@ class AmiClientSecretTest {
     void secretAppearsInNoLogRecordExceptionOrPacket() throws Exception {
         RecordingPbxListener listener = new RecordingPbxListener();
         AmiClient.Backoff fast = new AmiClient.Backoff(Duration.ofMillis(30), Duration.ofMillis(60));
-        try (CapturedLogs logs = new CapturedLogs();
+        try (CapturedLog logs = CapturedLog.everyLevel("callsim", "org.asteriskjava");
              FakeAmiServer pbx = new FakeAmiServer("callsim", SECRET).setAuthFailureDelay(Duration.ofMillis(20)).start()) {
             AmiSettings good = new AmiSettings("127.0.0.1", pbx.port(), "callsim", SECRET);
 
@@ -40,7 +41,7 @@ class AmiClientSecretTest {
                 assertThat(failed.getMessage()).doesNotContain(SECRET);
             }
 
-            assertThat(logs.records).as("debug logging was on, so there is plenty to look through").hasSizeGreaterThan(20);
+            assertThat(logs.lines()).as("debug logging was on, so there is plenty to look through").hasSizeGreaterThan(20);
             assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains(SECRET));
             assertThat(refused.getMessage()).doesNotContain(SECRET);
             assertThat(good.toString()).doesNotContain(SECRET);

@@ -1,5 +1,7 @@
 package callsim.telephony.asterisk;
 
+import java.util.logging.Level;
+import callsim.telephony.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,11 +23,11 @@ class FastAgiDrillTest {
     private final FastAgiCalls handler = new FastAgiCalls();
     private final List<FakeFastAgiClient> channels = new ArrayList<>();
     private FastAgiServer server;
-    private FastAgiLog log;
+    private CapturedLog log;
 
     @BeforeEach
     void start() throws Exception {
-        log = new FastAgiLog();
+        log = new CapturedLog("callsim.telephony.asterisk");
         server = FastAgiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), handler);
     }
 
@@ -66,7 +68,7 @@ class FastAgiDrillTest {
                 "SET VARIABLE CALLSIM_DRILL " + drill,
                 "EXEC AudioSocket " + drill + ",127.0.0.1:9092",
                 "HANGUP");
-        assertThat(log.info()).filteredOn(line -> line.startsWith("training call on"))
+        assertThat(log.messagesAt(Level.INFO)).filteredOn(line -> line.startsWith("training call on"))
                 .containsExactly("training call on PJSIP/201-00000001 from caller id 207: scenario refund-rage, drill " + drill);
         assertThat(log.warnings()).isEmpty();
     }
@@ -97,7 +99,7 @@ class FastAgiDrillTest {
         await().atMost(WAIT).until(() -> agi.heldApplication() != null);
 
         assertThat(handler.calls).singleElement().satisfies(call -> assertThat(call.parameters()).isEmpty());
-        assertThat(log.info()).anyMatch(line -> line.contains("scenario (default)"));
+        assertThat(log.messagesAt(Level.INFO)).anyMatch(line -> line.contains("scenario (default)"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package callsim.telephony.asterisk;
 
+import callsim.telephony.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,7 +21,7 @@ class FastAgiRefusalTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final List<FakeFastAgiClient> channels = new ArrayList<>();
-    private final FastAgiLog log = new FastAgiLog();
+    private final CapturedLog log = new CapturedLog("callsim.telephony.asterisk");
     private FastAgiServer server;
 
     @AfterEach

@@ -1,5 +1,6 @@
 package callsim.telephony.asterisk;
 
+import callsim.telephony.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +51,7 @@ class FastAgiServerTest {
 
     @Test
     void connectionsThatAreNotAsteriskDoNotStopTheServer() throws Exception {
-        try (FastAgiLog log = new FastAgiLog();
+        try (CapturedLog log = new CapturedLog("callsim.telephony.asterisk");
              FastAgiServer server = FastAgiServer.start(ANY_LOOPBACK_PORT, new FastAgiCalls())) {
             new Socket(InetAddress.getLoopbackAddress(), server.port()).close();
             try (Socket junk = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
@@ -72,7 +73,7 @@ class FastAgiServerTest {
 
     @Test
     void aConnectionThatSendsNoRequestIsDroppedAfterTheRequestTimeout() throws Exception {
-        try (FastAgiLog log = new FastAgiLog();
+        try (CapturedLog log = new CapturedLog("callsim.telephony.asterisk");
              FastAgiServer server = FastAgiServer.start(ANY_LOOPBACK_PORT, new FastAgiCalls(), Duration.ofMillis(200));
              Socket silent = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             silent.setSoTimeout(5000);

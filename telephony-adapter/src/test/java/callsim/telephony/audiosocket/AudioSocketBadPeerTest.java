@@ -1,5 +1,6 @@
 package callsim.telephony.audiosocket;
 
+import callsim.telephony.CapturedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,7 +21,7 @@ class AudioSocketBadPeerTest {
 
     private final RecordingCalls calls = new RecordingCalls();
     private final List<FakeAsterisk> peers = new ArrayList<>();
-    private final CapturedWarnings warnings = new CapturedWarnings();
+    private final CapturedLog warnings = new CapturedLog("callsim.telephony.audiosocket");
     private AudioSocketServer server;
 
     @BeforeEach
@@ -52,9 +53,9 @@ class AudioSocketBadPeerTest {
     }
 
     private void assertOneWarning(String problem) {
-        await().atMost(WAIT).until(() -> !warnings.containing(problem).isEmpty());
-        assertThat(warnings.all()).as("warnings").hasSize(1);
-        assertThat(warnings.all().get(0)).contains("127.0.0.1").contains("closing the connection");
+        await().atMost(WAIT).until(() -> !warnings.warningsContaining(problem).isEmpty());
+        assertThat(warnings.warnings()).as("warnings").hasSize(1);
+        assertThat(warnings.warnings().get(0)).contains("127.0.0.1").contains("closing the connection");
     }
 
     private void assertANormalCallStillWorks() throws IOException {
@@ -144,7 +145,7 @@ class AudioSocketBadPeerTest {
             for (int i = 0; i < 500; i++) {
                 line.sendAudio(frame); // never blocks: the await would time out if it did
             }
-            return !warnings.containing("peer is not reading, dropped").isEmpty();
+            return !warnings.warningsContaining("peer is not reading, dropped").isEmpty();
         });
         line.hangUp();
         await().atMost(WAIT).until(() -> server.activeConnections() == 0);
