@@ -1,19 +1,35 @@
 package callsim.app.store;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** One throwaway cluster per test class, a fresh database per test. */
+/**
+ * A fresh database per test on one throwaway cluster shared by the contract tests (started on first
+ * use, stopped by its shutdown hook when the test JVM ends). Tests that stop the server start their own.
+ */
 final class PostgresDatabase {
-    private final LocalPostgres pg;
+    private static LocalPostgres shared;
+    private final LocalPostgres own;
     private String url;
 
-    PostgresDatabase(LocalPostgres pg) {
-        this.pg = pg;
+    /** On the shared cluster. */
+    PostgresDatabase() {
+        this(null);
+    }
+
+    /** On a cluster the test stops and starts itself. */
+    PostgresDatabase(LocalPostgres own) {
+        this.own = own;
     }
 
     Database open(Path dataDir) throws Exception {
-        if (url == null) url = pg.createDatabase();
+        if (url == null) url = (own != null ? own : cluster()).createDatabase();
         return Database.open(dataDir, url, Map.of(Database.USER_ENV, LocalPostgres.USER));
+    }
+
+    private static synchronized LocalPostgres cluster() throws IOException {
+        if (shared == null) shared = LocalPostgres.create();
+        return shared;
     }
 }
