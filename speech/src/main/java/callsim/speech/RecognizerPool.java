@@ -8,25 +8,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed set of loaded Sphinx4 recognisers, lent out one agent turn at a time. Each recogniser is
- * loaded and primed once at start-up and then reused for every turn; a borrowed recogniser decodes
- * on its own thread while the turn's audio arrives, and goes back to the pool when the turn is
- * finished, cancelled or fails.
+ * loaded and primed once at start-up and then reused for every turn. A turn gets a recogniser as it
+ * starts if one is free and is decoded on that recogniser's thread while its audio arrives;
+ * otherwise it waits in line, audio buffered, for the next recogniser to come free. The line is
+ * bounded ({@link TurnQueueLimits}): under overload a turn is shed rather than let every caller fall
+ * further behind.
  */
 public final class RecognizerPool implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RecognizerPool.class.getName());
@@ -37,15 +32,14 @@ public final class RecognizerPool implements AutoCloseable {
     private final RecognizerSettings settings;
     private final Path languageModelFile; // null with the generic model
     private final ExecutorService decoders;
-    private final BlockingQueue<ReusableSpeechRecognizer> idle = new LinkedBlockingQueue<>();
-    private final Set<StreamingSession> active = ConcurrentHashMap.newKeySet();
+    private final TurnScheduler<ReusableSpeechRecognizer> scheduler;
     private final AtomicInteger modelLoads = new AtomicInteger();
     private final List<Duration> loadTimes = new ArrayList<>();
     private final Object lock = new Object();
     private int size;
     private boolean closed;
 
-    private RecognizerPool(RecognizerSettings settings, Path languageModelFile) {
+    private RecognizerPool(RecognizerSettings settings, TurnQueueLimits limits, Path languageModelFile) {
         this.settings = settings;
         this.languageModelFile = languageModelFile;
         AtomicInteger threadNumber = new AtomicInteger();
@@ -54,6 +48,13 @@ public final class RecognizerPool implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.scheduler = new TurnScheduler<>(ReusableSpeechRecognizer::recognize, decoders,
+            ReusableSpeechRecognizer::close, limits);
+    }
+
+    /** {@link #start(RecognizerSettings, TurnQueueLimits)} with the default limits for the pool size. */
+    public static RecognizerPool start(RecognizerSettings settings) {
+        return start(settings, TurnQueueLimits.defaults(settings.poolSize()));
     }
 
     /**
@@ -61,17 +62,17 @@ public final class RecognizerPool implements AutoCloseable {
      *
      * @throws IllegalStateException if a recogniser cannot be loaded
      */
-    public static RecognizerPool start(RecognizerSettings settings) {
+    public static RecognizerPool start(RecognizerSettings settings, TurnQueueLimits limits) {
         Path lmFile = settings.genericLanguageModel() ? null : writeDomainLanguageModel(settings.corpus());
         String lmLocation = lmFile == null ? ReusableSpeechRecognizer.GENERIC_LANGUAGE_MODEL : lmFile.toUri().toString();
-        RecognizerPool pool = new RecognizerPool(settings, lmFile);
+        RecognizerPool pool = new RecognizerPool(settings, limits, lmFile);
         try {
             short[] priming = PrimingSpeech.synthesize8k();
             List<Future<ReusableSpeechRecognizer>> loads = new ArrayList<>();
             for (int i = 0; i < settings.poolSize(); i++) {
                 loads.add(pool.decoders.submit(() -> pool.loadAndPrime(lmLocation, priming)));
             }
-            for (Future<ReusableSpeechRecognizer> load : loads) pool.giveBack(load.get());
+            for (Future<ReusableSpeechRecognizer> load : loads) pool.scheduler.add(load.get());
             return pool;
         } catch (ExecutionException e) {
             pool.close();
@@ -83,52 +84,34 @@ public final class RecognizerPool implements AutoCloseable {
         }
     }
 
-    /** Borrows a free recogniser for one turn, if there is one now. */
-    public Optional<RecognitionSession> tryStart() {
-        checkOpen();
-        ReusableSpeechRecognizer recognizer = idle.poll();
-        return recognizer == null ? Optional.empty() : Optional.of(open(recognizer, defaultBufferSamples()));
-    }
-
     /**
-     * Borrows a recogniser for one turn, waiting up to {@code maxWait} for one to be returned.
+     * Starts recognising one agent turn; never blocks (it is called on the 20 ms audio thread). The
+     * turn is decoded as its audio arrives if a recogniser is free, or as soon as one is; if it is
+     * shed under overload its transcript fails with {@link RecognitionShedException}.
      *
-     * @throws TimeoutException if none became free in time (also when interrupted; the flag is kept)
+     * @throws IllegalStateException if the pool is closed
      */
-    public RecognitionSession start(Duration maxWait) throws TimeoutException {
+    public RecognitionSession startTurn() {
         checkOpen();
-        try {
-            ReusableSpeechRecognizer recognizer = idle.poll(maxWait.toNanos(), TimeUnit.NANOSECONDS);
-            if (recognizer == null) throw new TimeoutException("no speech recogniser free within " + maxWait);
-            return open(recognizer, defaultBufferSamples());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TimeoutException("interrupted while waiting for a speech recogniser");
-        }
+        return scheduler.submit(newStream(defaultBufferSamples()), true);
     }
 
     /**
-     * Recognises a whole recording (any sample rate; converted to 8 kHz), waiting for a free
-     * recogniser. For the CLI and tests; live calls use {@link #start}.
+     * Recognises a whole recording (any sample rate; converted to 8 kHz), waiting as long as it takes
+     * for a recogniser (never shed). For the CLI and tests; live calls use {@link #startTurn}.
      *
-     * @throws IllegalStateException if the pool is closed or the thread interrupted while waiting
+     * @throws IllegalStateException if the pool is closed, or closes before the recording is decoded
      */
     public String transcribe(short[] pcm, int sampleRate) {
         short[] pcm8k = PcmRateConverter.convert(pcm, sampleRate, ReusableSpeechRecognizer.SAMPLE_RATE);
         checkOpen();
-        ReusableSpeechRecognizer recognizer = null;
-        try {
-            while (recognizer == null) {
-                checkOpen(); // a pool closed while we wait never hands one out
-                recognizer = idle.poll(1, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a speech recogniser", e);
-        }
-        RecognitionSession session = open(recognizer, Math.max(defaultBufferSamples(), pcm8k.length + 1));
+        RecognitionSession session = scheduler.submit(newStream(Math.max(defaultBufferSamples(), pcm8k.length + 1)), false);
         session.feed(pcm8k);
-        return session.finish().join();
+        try {
+            return session.finish().join();
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new IllegalStateException("recogniser pool closed before the recording was transcribed", e);
+        }
     }
 
     /** Recognisers loaded. */
@@ -140,7 +123,17 @@ public final class RecognizerPool implements AutoCloseable {
 
     /** Recognisers free right now. */
     public int available() {
-        return idle.size();
+        return scheduler.idleRecognizers();
+    }
+
+    /** Turns waiting for a recogniser right now. */
+    public int waitingTurns() {
+        return scheduler.waitingTurns();
+    }
+
+    /** Turns shed under overload since start (their words never reached the caller). */
+    public long shedTurns() {
+        return scheduler.shedTurns();
     }
 
     /** Times a recogniser's models were loaded: equals {@link #size()} as long as recognisers are reused. */
@@ -162,7 +155,7 @@ public final class RecognizerPool implements AutoCloseable {
             if (closed) return;
             closed = true;
         }
-        active.forEach(StreamingSession::cancel);
+        scheduler.close();
         decoders.shutdown();
         try {
             if (!decoders.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -171,11 +164,7 @@ public final class RecognizerPool implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        synchronized (lock) {
-            for (ReusableSpeechRecognizer recognizer = idle.poll(); recognizer != null; recognizer = idle.poll()) {
-                recognizer.close();
-            }
-        }
+        scheduler.drainIdle().forEach(ReusableSpeechRecognizer::close);
         if (languageModelFile != null) {
             try {
                 Files.deleteIfExists(languageModelFile);
@@ -200,42 +189,6 @@ public final class RecognizerPool implements AutoCloseable {
         }
         LOG.log(System.Logger.Level.INFO, "speech recogniser loaded and primed in {0} ms", took.toMillis());
         return recognizer;
-    }
-
-    private RecognitionSession open(ReusableSpeechRecognizer recognizer, int maxBufferedSamples) {
-        StreamingSession session = new StreamingSession(newStream(maxBufferedSamples));
-        active.add(session);
-        try {
-            decoders.execute(() -> decode(recognizer, session));
-        } catch (RejectedExecutionException e) {
-            active.remove(session);
-            recognizer.close();
-            throw new IllegalStateException("recogniser pool is closed", e);
-        }
-        return session;
-    }
-
-    /** Runs on a decoding thread: the recogniser goes back to the pool before the transcript completes. */
-    private void decode(ReusableSpeechRecognizer recognizer, StreamingSession session) {
-        String text = "";
-        Throwable failure = null;
-        try {
-            text = recognizer.recognize(session.audio());
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            LOG.log(System.Logger.Level.WARNING, "speech recognition failed", e);
-        } finally {
-            active.remove(session);
-            giveBack(recognizer);
-        }
-        session.completeDecoding(text, failure);
-    }
-
-    private void giveBack(ReusableSpeechRecognizer recognizer) {
-        synchronized (lock) {
-            if (closed) recognizer.close();
-            else idle.add(recognizer);
-        }
     }
 
     private QueuedPcmStream newStream(int maxBufferedSamples) {

@@ -11,20 +11,36 @@ import java.util.concurrent.atomic.AtomicLong;
 final class StreamingSession implements RecognitionSession {
     private static final System.Logger LOG = System.getLogger(StreamingSession.class.getName());
 
+    /** What the scheduler needs to hear about a turn that may still be waiting for a recogniser. */
+    interface Listener {
+        Listener NONE = new Listener() {};
+
+        default void finished(StreamingSession session) {}
+
+        default void cancelled(StreamingSession session) {}
+    }
+
     private final QueuedPcmStream audio;
+    private final Listener listener;
     private final CompletableFuture<String> transcript = new CompletableFuture<>();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean shed = new AtomicBoolean();
     private final AtomicLong droppedFrames = new AtomicLong();
 
     StreamingSession(QueuedPcmStream audio) {
+        this(audio, Listener.NONE);
+    }
+
+    StreamingSession(QueuedPcmStream audio, Listener listener) {
         this.audio = audio;
+        this.listener = listener;
     }
 
     @Override
     public void feed(short[] pcm8k) {
         if (pcm8k == null) throw new IllegalArgumentException("pcm8k must not be null");
-        if (finished.get() || cancelled.get() || pcm8k.length == 0) return;
+        if (finished.get() || cancelled.get() || shed.get() || pcm8k.length == 0) return;
         if (!audio.offer(pcm8k) && droppedFrames.getAndIncrement() == 0) {
             // only the first drop is logged here, to keep the audio thread free; the total comes at the end
             LOG.log(System.Logger.Level.WARNING, "recogniser falling behind: dropping audio frames");
@@ -35,14 +51,27 @@ final class StreamingSession implements RecognitionSession {
     public CompletableFuture<String> finish() {
         if (!finished.compareAndSet(false, true)) throw new IllegalStateException("finish() called twice");
         audio.end();
+        listener.finished(this);
         return transcript;
     }
 
     @Override
     public void cancel() {
         if (cancelled.compareAndSet(false, true)) {
+            transcript.cancel(false); // before the audio ends, or the decoder could complete it first
             audio.abandon();
-            transcript.cancel(false);
+            listener.cancelled(this);
+        }
+    }
+
+    /**
+     * Gives up on recognising this turn without a recogniser ever reading it (overload): the
+     * transcript fails with {@link RecognitionShedException}; later audio is ignored.
+     */
+    void shed(String why) {
+        if (shed.compareAndSet(false, true)) {
+            audio.abandon();
+            transcript.completeExceptionally(new RecognitionShedException(why));
         }
     }
 

@@ -4,6 +4,8 @@ import callsim.core.CallerAction;
 import callsim.core.DrillEvent;
 import callsim.core.DrillSession;
 import callsim.core.Scenario;
+import callsim.speech.RecognitionSession;
+import callsim.speech.RecognitionShedException;
 import callsim.speech.TurnDetector;
 import callsim.speech.TurnEvent;
 import callsim.telephony.CallLine;
@@ -12,9 +14,9 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
@@ -51,7 +53,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
     private final Set<Integer> synthesising = new HashSet<>();
     private final Set<Integer> withdrawn = new HashSet<>();
-    private AgentTurnRecognition turn;
+    private RecognitionSession turn;  // the agent turn being recognised as it is spoken
     private CallerAction.HangUp pendingHangUp;
     private SpokenSummary summary;  // set once the caller has ended the drill and the debrief is read
     private long drillEndMs;
@@ -210,7 +212,8 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         for (TurnEvent event : turnDetector.accept(frame, t)) {
             if (event instanceof TurnEvent.SpeechStarted started) {
                 if (turn == null) {
-                    turn = new AgentTurnRecognition(speech.recognizers(), List.copyOf(preRoll));
+                    turn = speech.recognizers().startTurn();  // never blocks: waits in line if every recogniser is busy
+                    preRoll.forEach(turn::feed);
                     fed = true;
                 }
                 dispatch(new DrillEvent.AgentSpeechStarted(started.atMs()));
@@ -242,12 +245,16 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
 
     private void endTurn(long startMs, long endMs) {
         if (turn == null) return;
-        AgentTurnRecognition finished = turn;
+        RecognitionSession finished = turn;
         turn = null;
         turnsBeingRecognised++;
         finished.finish().whenComplete((words, error) -> inbox.add(t -> {
             turnsBeingRecognised--;
-            if (error != null) {
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (cause instanceof RecognitionShedException shed) {
+                log(Level.WARNING, "agent turn " + startMs + "-" + endMs + " ms not recognised, the speech recognisers are"
+                        + " overloaded (" + shed.getMessage() + "); the caller hears it as unclear speech");
+            } else if (error != null) {
                 LOG.log(Level.WARNING, "drill " + drillId + ": recognition of the agent turn at "
                         + startMs + " ms failed; the caller hears it as unclear speech", error);
             }
