@@ -136,6 +136,8 @@ class ScaleOutIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> victim.agent().ended().isDone());
         await().atMost(Duration.ofSeconds(10)).until(() -> udpPortFree(stoppedPort));
         Instant portClosedAt = Instant.now();
+        assertThat(kamailio.log()).as("the node's BYE followed the Record-Route through Kamailio:\n%s", kamailio.tail())
+                .anyMatch(line -> line.text().contains("hang-up from 127.0.0.1:" + stoppedPort + " relayed"));
 
         // 3. Straight away, before any probe can have noticed: two new calls, one of which round-robin
         //    sends to the stopped node first. Both must be answered by the survivor.
