@@ -42,7 +42,7 @@ public final class DrillService implements CallHandler {
     private final Map<String, Runnable> endHooks = new ConcurrentHashMap<>();
     // Journals that may still be writing, for a graceful stop; pruned as new drills start.
     private final Set<FileDrillJournal> journals = ConcurrentHashMap.newKeySet();
-    private final Object ended = new Object();
+    private final Object drillEnded = new Object();
     private final CopyOnWriteArrayList<Consumer<String>> startedListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> finishedListeners = new CopyOnWriteArrayList<>();
 
@@ -76,9 +76,9 @@ public final class DrillService implements CallHandler {
      */
     public boolean awaitEnded(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (ended) {
+        synchronized (drillEnded) {
             for (long left; !active.isEmpty() && (left = deadline - System.nanoTime()) > 0; ) {
-                TimeUnit.NANOSECONDS.timedWait(ended, left);
+                TimeUnit.NANOSECONDS.timedWait(drillEnded, left);
             }
         }
         if (!active.isEmpty()) return false;
@@ -147,12 +147,15 @@ public final class DrillService implements CallHandler {
 
     private void finished(DrillPipeline pipeline) {
         active.remove(pipeline.drillId());
-        synchronized (ended) {
-            ended.notifyAll();
+        try {
+            Runnable ended = endHooks.remove(pipeline.drillId());
+            if (ended != null) ended.run();
+            finishedListeners.forEach(listener -> listener.accept(pipeline.drillId()));
+        } finally {
+            synchronized (drillEnded) {
+                drillEnded.notifyAll();  // after the listeners: a graceful stop finds the drill handed on
+            }
         }
-        Runnable ended = endHooks.remove(pipeline.drillId());
-        if (ended != null) ended.run();
-        finishedListeners.forEach(listener -> listener.accept(pipeline.drillId()));
     }
 
     private String newDrillId(String callId) {
