@@ -71,19 +71,42 @@ final class KamailioProcess implements AutoCloseable {
         Files.writeString(list, nodes.stream()
                 .map(node -> "1 sip:" + node.getHostString() + ":" + node.getPort() + " 0 0 name=" + node.getPort())
                 .collect(Collectors.joining("\n", "", "\n")));
-        int port = freeUdpPort();
-        List<String> command = List.of(BINARY.toString(), "-DD", "-E", "-f", config.toString(), "-Y", dir.toString(),
-                "-m", "32", "-M", "4",
-                "-A", "LISTEN=udp:127.0.0.1:" + port,
-                "-A", "DISPATCHER_LIST=\"" + list + "\"");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        KamailioProcess kamailio = new KamailioProcess(process, dir, port);
-        try {
-            kamailio.awaitLog(line -> line.contains("Listening on"), START_TIMEOUT);
-            return kamailio;
-        } catch (RuntimeException e) {
-            kamailio.close();
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            int port = freeUdpPort();
+            List<String> command = List.of(BINARY.toString(), "-DD", "-E", "-f", config.toString(), "-Y", dir.toString(),
+                    "-m", "32", "-M", "4",
+                    "-A", "LISTEN=udp:127.0.0.1:" + port,
+                    "-A", "DISPATCHER_LIST=\"" + list + "\"");
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            KamailioProcess kamailio = new KamailioProcess(process, dir, port);
+            try {
+                kamailio.awaitListening();
+                return kamailio;
+            } catch (RuntimeException e) {
+                kamailio.stopProcess();
+                // Someone may have taken the port between our probe and Kamailio's bind: try another.
+                if (attempt == 3) {
+                    delete(dir);
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Until Kamailio holds its UDP port (it reads the whole config first). */
+    private void awaitListening() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (portFree(port)) {
+            if (!process.isAlive()) throw new IllegalStateException("kamailio exited (" + process.exitValue() + "):\n" + tail());
+            if (System.nanoTime() > deadline) throw new IllegalStateException("kamailio did not bind udp 127.0.0.1:" + port + " within " + START_TIMEOUT + ":\n" + tail());
+            synchronized (log) {
+                try {
+                    log.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
         }
     }
 
@@ -148,9 +171,15 @@ final class KamailioProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM (Kamailio then stops its children), SIGKILL for anything left after a grace period. */
+    /** Stops it and deletes its directory. */
     @Override
     public void close() {
+        stopProcess();
+        delete(dir);
+    }
+
+    /** SIGTERM (Kamailio then stops its children), SIGKILL for anything left after a grace period. */
+    private void stopProcess() {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         try {
@@ -171,7 +200,6 @@ final class KamailioProcess implements AutoCloseable {
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook kills it anyway
         }
-        delete(dir);
     }
 
     private static void killTree(Process process) {
@@ -182,6 +210,14 @@ final class KamailioProcess implements AutoCloseable {
     private static int freeUdpPort() throws IOException {
         try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return probe.getLocalPort();
+        }
+    }
+
+    private static boolean portFree(int port) {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
