@@ -42,6 +42,8 @@ public final class CallsimServer implements AutoCloseable {
     private static final java.time.Duration AUDIOSOCKET_IDLE_TIMEOUT = java.time.Duration.ofSeconds(60);
     // Long enough for an agent's phone to ring out (30 s) and Asterisk to connect AudioSocket after the answer.
     private static final java.time.Duration BOOKING_LIFETIME = java.time.Duration.ofMinutes(2);
+    // A hung-up drill waits up to 10 s for the agent's last words; then its final report is written.
+    private static final java.time.Duration DRILLS_END_TIMEOUT = java.time.Duration.ofSeconds(15);
 
     /**
      * Where and how to serve. Port 0 picks a free port; a negative AudioSocket or HTTP port turns that listener off.
@@ -197,6 +199,17 @@ public final class CallsimServer implements AutoCloseable {
         asterisk.close();
         if (audioSocket != null) audioSocket.close();
         sip.close();
+        // The calls are hung up. Their drills end on the media clock with the recognisers' help, so both
+        // stay up until the drills have ended and their journals are on disk: the last pass below then
+        // stores them complete instead of cut off (partial).
+        try {
+            if (!drills.awaitEnded(DRILLS_END_TIMEOUT)) {
+                LOG.log(Level.WARNING, drills.activeDrills() + " drill(s) did not end within " + DRILLS_END_TIMEOUT.toSeconds()
+                        + " s of the shutdown; they are stored as partial");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         mediaClock.close();
         speech.close();
         replicator.close();  // a last pass: what the drills wrote up to now

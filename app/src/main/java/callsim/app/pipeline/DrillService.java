@@ -14,12 +14,15 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Turns every answered call into a drill: a session, a journal and a pipeline on the media clock. */
@@ -37,6 +40,9 @@ public final class DrillService implements CallHandler {
     private final Clock clock;
     private final Map<String, DrillPipeline> active = new ConcurrentHashMap<>();
     private final Map<String, Runnable> endHooks = new ConcurrentHashMap<>();
+    // Journals that may still be writing, for a graceful stop; pruned as new drills start.
+    private final Set<FileDrillJournal> journals = ConcurrentHashMap.newKeySet();
+    private final Object drillEnded = new Object();
     private final CopyOnWriteArrayList<Consumer<String>> startedListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> finishedListeners = new CopyOnWriteArrayList<>();
 
@@ -60,6 +66,27 @@ public final class DrillService implements CallHandler {
 
     public int activeDrills() {
         return active.size();
+    }
+
+    /**
+     * For a graceful stop, once the calls were hung up: waits at most {@code timeout} until every drill has
+     * ended (a drill waits up to 10 s for the agent's last words to be recognised) and its journal is on disk.
+     *
+     * @return false when a drill had not ended, or its journal was not written, in time
+     */
+    public boolean awaitEnded(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (drillEnded) {
+            for (long left; !active.isEmpty() && (left = deadline - System.nanoTime()) > 0; ) {
+                TimeUnit.NANOSECONDS.timedWait(drillEnded, left);
+            }
+        }
+        if (!active.isEmpty()) return false;
+        for (FileDrillJournal journal : journals) {
+            if (!journal.awaitWritten(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) return false;
+            journals.remove(journal);
+        }
+        return true;
     }
 
     public DialPlan dialPlan() {
@@ -103,6 +130,8 @@ public final class DrillService implements CallHandler {
             ended.run();
             return IGNORE;
         }
+        journals.removeIf(FileDrillJournal::written);
+        journals.add(journal);
         DrillSession session = new DrillSession(scenario, choice.difficulty(), seed);
         DrillPipeline pipeline = new DrillPipeline(id, line, session, scenario, speech, journal,
                 new TurnDetector(settings.turnDetection()), this::finished);
@@ -118,9 +147,15 @@ public final class DrillService implements CallHandler {
 
     private void finished(DrillPipeline pipeline) {
         active.remove(pipeline.drillId());
-        Runnable ended = endHooks.remove(pipeline.drillId());
-        if (ended != null) ended.run();
-        finishedListeners.forEach(listener -> listener.accept(pipeline.drillId()));
+        try {
+            Runnable ended = endHooks.remove(pipeline.drillId());
+            if (ended != null) ended.run();
+            finishedListeners.forEach(listener -> listener.accept(pipeline.drillId()));
+        } finally {
+            synchronized (drillEnded) {
+                drillEnded.notifyAll();  // after the listeners: a graceful stop finds the drill handed on
+            }
+        }
     }
 
     private String newDrillId(String callId) {

@@ -95,6 +95,11 @@ public final class FileDrillJournal implements DrillJournal {
         writer.shutdown();
     }
 
+    /** True once the journal was closed and everything queued is on disk. */
+    public boolean written() {
+        return writer.isTerminated();
+    }
+
     /** Waits until everything queued is on disk (tests and orderly shutdown). */
     public boolean awaitWritten(long timeout, TimeUnit unit) throws InterruptedException {
         return writer.awaitTermination(timeout, unit);

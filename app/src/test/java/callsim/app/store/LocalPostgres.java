@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Assumptions;
  * {@link #stop()} and {@link #start()} keep the port and the data; {@link #close()} stops it and deletes
  * everything, and a shutdown hook does the same if the test JVM ends first.
  */
-final class LocalPostgres implements AutoCloseable {
-    static final String USER = "postgres";
+public final class LocalPostgres implements AutoCloseable {
+    public static final String USER = "postgres";
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -52,7 +52,7 @@ final class LocalPostgres implements AutoCloseable {
      * Creates and starts a cluster. Without PostgreSQL binaries the calling test is skipped, except under
      * {@code CI=true}, where a missing server is a broken machine and fails the test.
      */
-    static LocalPostgres create() throws IOException {
+    public static LocalPostgres create() throws IOException {
         Optional<Path> bin = binaries();
         if (bin.isEmpty()) {
             String why = "no PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql/*/bin; install the postgresql package";
@@ -111,7 +111,7 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     /** A new, empty database in this cluster; its JDBC URL. */
-    String createDatabase() throws SQLException {
+    public String createDatabase() throws SQLException {
         String name = "callsim_test_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(url("postgres"), USER, "");
              Statement s = c.createStatement()) {
