@@ -39,16 +39,16 @@ final class AgentCues {
             "that is not my *fault", "not my *problem", "you *should have", "you *need to *listen",
             "you have to *understand", "you are *wrong", "*don't *yell", "do not *yell at me", "stop *shouting",
             "no need to *shout", "if you would *just *listen", "*listen to *me", "you are being *unreasonable",
-            "you are *overreacting", "*whatever", "*read the terms", "that is your *problem");
+            "you are *overreacting", "*whatever", "*read the *terms", "that is your *problem");
 
     /** The well-known trigger. */
     static final CueSet CALM_DOWN = CueSet.of(
             "*calm *down", "*calm yourself", "*relax", "take a *deep *breath", "*settle *down", "*chill out");
 
     static final CueSet QUESTION_OPENERS = CueSet.of(
-            "can you *tell me", "could you *tell me", "can i *have", "could i *have", "may i *have", "can i *get",
+            "can you *tell me", "could you *tell me", "*can i *have", "*could i *have", "*may i *have", "*can i *get",
             "could you *give me", "can you *confirm", "could you *confirm", "what *is", "*when did", "*when was",
-            "*which", "*how much", "did you", "have you", "do you *have", "what *date", "*what *was");
+            "*which", "*how much", "did you", "have you", "*do you *have", "what *date", "*what *was");
 
     static final CueSet VAGUE_PROMISE = CueSet.of(
             "we will *look *into it", "i will *look *into it", "someone will *call you *back", "we will *get *back to you",
