@@ -50,7 +50,8 @@ final class TechniqueCues {
 
     static final CueSet POLITENESS = CueSet.of("*please", "*thank you", "*thanks");
 
-    static final CueSet OWNERSHIP = CueSet.of("i *will", "*let me", "i am *going to", "i *personally", "i will *make *sure",
+    /** Ownership beyond a bare "I will" / "let me" / "I'm going to" + action (TurnAnalyzer#ownership). */
+    static final CueSet OWNERSHIP = CueSet.of("i *personally", "i will *make *sure",
             "i *can *help", "i *can *refund", "i *can *sort", "i *can *fix", "i *can *arrange", "i *can *offer", "i *can *do",
             "i *can *cover", "i *can *credit", "i *can *reverse", "i *can *waive", "i *can *send",
             "i *can *book", "i *can *replace", "i *can *add", "i *can *take *care");

@@ -39,7 +39,7 @@ public final class TurnAnalyzer {
                 cue(Signal.ESCALATION, TechniqueCues.ESCALATION),
                 nameUsed(scenario.persona()),
                 cue(Signal.POLITENESS, TechniqueCues.POLITENESS),
-                cue(Signal.OWNERSHIP, TechniqueCues.OWNERSHIP),
+                ownership(),
                 deflection());
     }
 
@@ -136,6 +136,27 @@ public final class TurnAnalyzer {
         if (scenario.forbiddenPromises().isEmpty()) return heard -> List.of();
         CueSet forbidden = new CueSet(scenario.forbiddenPromises());
         return heard -> forbidden.find(heard).map(p -> List.of(new Detection(Signal.FORBIDDEN_PROMISE, p, p))).orElse(List.of());
+    }
+
+    /**
+     * Ownership (T14): "I will", "let me" or "I'm going to" followed by what the agent will do, or a
+     * stronger cue. A content word must follow, because the recogniser readily inserts a stray "I'll"
+     * ("sorry you feel that way and I'll be").
+     */
+    static DetectionRule ownership() {
+        return heard -> TechniqueCues.OWNERSHIP.find(heard).or(() -> commitment(heard))
+                .map(p -> List.of(Detection.of(Signal.OWNERSHIP, p))).orElse(List.of());
+    }
+
+    private static Optional<String> commitment(List<String> heard) {
+        for (int i = 0; i + 2 < heard.size(); i++) {
+            String opener = heard.get(i) + " " + heard.get(i + 1);
+            boolean goingTo = opener.equals("going to") && i > 0 && heard.get(i - 1).equals("am");
+            if ((opener.equals("i will") || opener.equals("let me") || goingTo) && Words.isContent(heard.get(i + 2))) {
+                return Optional.of((goingTo ? "i am " : "") + opener + " " + heard.get(i + 2));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Handing the work to the caller, unless the agent is telling them they need not do anything (T14). */

@@ -33,6 +33,8 @@ class PhoneLineCuesTest {
             "we can credit your account for the trouble                           | OWNERSHIP",
             "you need to fill in a form on our website                            | DEFLECTION",
             "you'll need to ring the billing team yourself                        | DEFLECTION",
+            "I'm going to fix this for you                                        | OWNERSHIP",
+            "I'll sort it out today                                               | OWNERSHIP",
             "can you hold the line please                                         | HOLD_REQUEST",
             "would you mind holding moment while i will down                      | HOLD_REQUEST"})
     void hearsTheCue(String words, Signal expected) {
@@ -58,6 +60,7 @@ class PhoneLineCuesTest {
             "is there anything else I can help with                               | OWNERSHIP",
             "can I put you on hold for a minute while I check                     | OWNERSHIP",
             "can I get your account number please                                 | OWNERSHIP",
+            "sorry you feel that way and I'll be                                  | OWNERSHIP",
             "before we end the call is there anything else                        | BOUNDARY",
             "the language on the letter was confusing                             | BOUNDARY",
             "please call me back on this number                                   | BOUNDARY"})
