@@ -19,7 +19,11 @@ final class AgentCues {
             "that sounds *frustrating", "that sounds really *stressful", "i would be *upset too",
             "i would be *frustrated too", "i would feel the same", "you have every *right to be upset",
             "that is completely *understandable", "i hear you", "i know how *frustrating", "i get why you are *upset",
-            "i *appreciate how *frustrating", "no wonder you are *upset");
+            "i *appreciate how *frustrating", "no wonder you are *upset",
+            // the recogniser keeps "understand how/why" more often than the feeling word after it
+            "i *understand how", "i *understand why", "i *understand *completely", "i can *hear how", "i can *tell you are",
+            "*how *annoying", "*how *upsetting", "*how *stressful", "you are *right to be", "*every *reason to be",
+            "*anyone would be", "*anybody would be", "*understandable", "i *hear your *frustration");
 
     static final CueSet APOLOGY = CueSet.of(
             "i am *sorry", "i am so *sorry", "i am really *sorry", "*sorry about", "*sorry for",

@@ -33,6 +33,8 @@ class PhoneLineCuesTest {
             "we can credit your account for the trouble                           | OWNERSHIP",
             "you need to fill in a form on our website                            | DEFLECTION",
             "you'll need to ring the billing team yourself                        | DEFLECTION",
+            "the understand how annoying you get the be overdrawn                 | EMPATHY",
+            "anyone would be upset about that                                     | EMPATHY",
             "I'm going to fix this for you                                        | OWNERSHIP",
             "I'll sort it out today                                               | OWNERSHIP",
             "can you hold the line please                                         | HOLD_REQUEST",
@@ -62,6 +64,8 @@ class PhoneLineCuesTest {
             "can I get your account number please                                 | OWNERSHIP",
             "sorry you feel that way and I'll be                                  | OWNERSHIP",
             "before we end the call is there anything else                        | BOUNDARY",
+            "I understand                                                         | EMPATHY",
+            "how much was the fee                                                 | EMPATHY",
             "the language on the letter was confusing                             | BOUNDARY",
             "please call me back on this number                                   | BOUNDARY"})
     void doesNotHearWhatWasNotSaid(String words, Signal unexpected) {
