@@ -51,7 +51,7 @@ final class AgentCues {
 
     static final CueSet QUESTION_OPENERS = CueSet.of(
             "can you *tell me", "could you *tell me", "*can i *have", "*could i *have", "*may i *have", "*can i *get",
-            "could you *give me", "can you *confirm", "could you *confirm", "what *is", "*when did", "*when was",
+            "could you *give me", "*can you *confirm", "*could you *confirm", "what *is", "*when did", "*when was",
             "*which", "*how much", "did you", "have you", "*do you *have", "what *date", "*what *was");
 
     static final CueSet VAGUE_PROMISE = CueSet.of(

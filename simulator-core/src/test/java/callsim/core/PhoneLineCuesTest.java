@@ -52,6 +52,7 @@ class PhoneLineCuesTest {
             "we're sorry for any trouble this may have caused                     | QUESTION",
             "you should have the email already                                    | QUESTION",
             "that is the right number                                             | QUESTION",
+            "you'll need confirming the refund within the hour                    | QUESTION",
             "that's not my fault                                                  | EXCUSE",
             "I will have to check with billing first                              | DEFLECTION",
             "I need to contact the courier for you                                | DEFLECTION",
