@@ -19,7 +19,11 @@ final class AgentCues {
             "that sounds *frustrating", "that sounds really *stressful", "i would be *upset too",
             "i would be *frustrated too", "i would feel the same", "you have every *right to be upset",
             "that is completely *understandable", "i hear you", "i know how *frustrating", "i get why you are *upset",
-            "i *appreciate how *frustrating", "no wonder you are *upset");
+            "i *appreciate how *frustrating", "no wonder you are *upset",
+            // the recogniser keeps "understand how/why" more often than the feeling word after it
+            "i *understand how", "i *understand why", "i *understand *completely", "i can *hear how", "i can *tell you are",
+            "*how *annoying", "*how *upsetting", "*how *stressful", "you are *right to be", "*every *reason to be",
+            "*anyone would be", "*anybody would be", "*understandable", "i *hear your *frustration");
 
     static final CueSet APOLOGY = CueSet.of(
             "i am *sorry", "i am so *sorry", "i am really *sorry", "*sorry about", "*sorry for",
@@ -39,16 +43,16 @@ final class AgentCues {
             "that is not my *fault", "not my *problem", "you *should have", "you *need to *listen",
             "you have to *understand", "you are *wrong", "*don't *yell", "do not *yell at me", "stop *shouting",
             "no need to *shout", "if you would *just *listen", "*listen to *me", "you are being *unreasonable",
-            "you are *overreacting", "*whatever", "*read the terms", "that is your *problem");
+            "you are *overreacting", "*whatever", "*read the *terms", "that is your *problem");
 
     /** The well-known trigger. */
     static final CueSet CALM_DOWN = CueSet.of(
             "*calm *down", "*calm yourself", "*relax", "take a *deep *breath", "*settle *down", "*chill out");
 
     static final CueSet QUESTION_OPENERS = CueSet.of(
-            "can you *tell me", "could you *tell me", "can i *have", "could i *have", "may i *have", "can i *get",
-            "could you *give me", "can you *confirm", "could you *confirm", "what *is", "*when did", "*when was",
-            "*which", "*how much", "did you", "have you", "do you *have", "what *date", "*what *was");
+            "can you *tell me", "could you *tell me", "*can i *have", "*could i *have", "*may i *have", "*can i *get",
+            "could you *give me", "*can you *confirm", "*could you *confirm", "what *is", "*when did", "*when was",
+            "*which", "*how much", "did you", "have you", "*do you *have", "what *date", "*what *was");
 
     static final CueSet VAGUE_PROMISE = CueSet.of(
             "we will *look *into it", "i will *look *into it", "someone will *call you *back", "we will *get *back to you",

@@ -14,7 +14,11 @@ public final class AgentPhrases {
             "yup", "i", "see", "okay", "ok", "right", "sure", "alright", "all", "got", "it", "understood", "go", "on",
             "of", "course", "absolutely", "indeed", "true", "exactly");
     private static final Pattern HOLD_REQUEST = Pattern.compile(
-            "\\b(hold|one moment|a moment|moment please|one second|a second|a minute|just a sec|bear with me|"
+            // "hold" but not "hold the statement up"; "mind holding" but not "thank you for holding";
+            // "just a second" but not "let me talk for a second"
+            "\\b(hold(?! (the|it|up|your|my|that|this|onto|off|back)\\b)|hold the line|(mind|try|keep) holding|"
+            + "holding (for|while)|one moment|a moment|moment please|one second|(just|wait|give me) a (second|sec)|"
+            + "a second please|a minute|bear with me|"
             + "let me (check|look|pull|find)|while i (check|look|pull|find)|hang on|wait a)\\b");
 
     private AgentPhrases() {}

@@ -7,7 +7,9 @@ import java.util.List;
  * One phrase variant to listen for, matched forgivingly: its words must appear in order with at most
  * two stray words between them, each word may be misrecognised (see {@link Words#similar}), and a
  * longer phrase may miss a word or two. Words written with a leading '*' are key words and must be
- * heard (in some form); without key words at least one content word must be heard.
+ * heard (in some form); without key words at least one content word must be heard. A three-word
+ * phrase may miss only its first word (the recogniser often drops a sentence's opener; a missing
+ * middle or last word would let "may i have" fire on "may have").
  */
 final class Cue {
     private static final int MAX_GAP = 2;
@@ -62,6 +64,7 @@ final class Cue {
             }
             if (found < 0) {
                 if (key.get(k) || ++missing > allowedMissing()) return false;
+                if (tokens.size() == 3 && k != 0) return false;
                 continue;
             }
             firstMatched = true;

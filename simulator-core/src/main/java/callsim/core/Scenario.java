@@ -93,7 +93,19 @@ public record Scenario(
         forbiddenPromises.forEach(p -> phrases.add(withoutKeyMarks(p)));
         phrases.addAll(AgentCues.allPhrases());
         phrases.addAll(TechniqueCues.allPhrases());
+        phrases.addAll(addressingTheCaller());
         return List.copyOf(phrases);
+    }
+
+    /** The caller's name in a few ways of addressing them: a language model cannot hear a name it has never seen (T14). */
+    private List<String> addressingTheCaller() {
+        List<String> names = persona.nameWords();
+        if (names.isEmpty()) return List.of();
+        String first = names.get(0);
+        String last = names.get(names.size() - 1);
+        return List.of("thank you " + first, first + " i understand", "i am sorry " + first, "okay " + first,
+                first + " let me sort this out", "thank you mister " + last, "thank you miss " + last,
+                "i am sorry miss " + last);
     }
 
     private static String withoutKeyMarks(String cuePattern) {

@@ -33,7 +33,12 @@ final class TechniqueCues {
     static final CueSet BOUNDARY = CueSet.of(
             "i want to *help but i *need us to keep this *respectful", "i *need us to *keep this", "keep this *respectful", "keep it *respectful",
             "*respectful *conversation", "*please do not *swear", "*please *stop *swearing", "*without the *language",
-            "not *okay to *insult", "*no need for *insults", "i will not *accept *abuse", "*please do not *insult");
+            "not *okay to *insult", "*no need for *insults", "i will not *accept *abuse", "*please do not *insult",
+            "*keep *swearing", "*stop the *swearing", "*stop *swearing", "*the *swearing", "*sworn at", "*name *calling",
+            "*call me *names", "*stop the *insults", "*insulting me", "*that *language", "*bad *language",
+            "*abusive", "*abuse *continues", "*language *continues", "i will not *continue if", "i can not *continue if",
+            "*have to *end this *call", "*have to *end the *call", "*have to *hang up", "*keep it *civil",
+            "*speak to me *respectfully");
 
     /** A transfer to a supervisor or manager (not just mentioning one). */
     static final CueSet ESCALATION = CueSet.of(
@@ -45,13 +50,19 @@ final class TechniqueCues {
 
     static final CueSet POLITENESS = CueSet.of("*please", "*thank you", "*thanks");
 
-    static final CueSet OWNERSHIP = CueSet.of("i *will", "*let me", "i am *going to", "i *personally", "i will *make *sure",
-            "i *can *help", "i *can *refund", "i *can *sort", "i *can *fix", "i *can *arrange", "i *can *offer", "i *can *do");
+    /** Ownership beyond a bare "I will" / "let me" / "I'm going to" + action (TurnAnalyzer#ownership). */
+    static final CueSet OWNERSHIP = CueSet.of("i *personally", "i will *make *sure",
+            "i *can *help", "i *can *refund", "i *can *sort", "i *can *fix", "i *can *arrange", "i *can *offer", "i *can *do",
+            "i *can *cover", "i *can *credit", "i *can *reverse", "i *can *waive", "i *can *send",
+            "i *can *book", "i *can *replace", "i *can *add", "i *can *take *care");
 
-    /** Handing the work back to the caller. */
+    /** Handing the work back to the caller ("you" is a key word: "i will have to" is no deflection). */
     static final CueSet DEFLECTION = CueSet.of(
-            "you will *have to", "not my *department", "*nothing i can *do", "you *need to *contact", "you *have to *contact",
-            "*call *another *number", "you *should *contact", "*not *something i *deal with", "*take it up *with");
+            "*you will *have to", "not my *department", "*nothing i can *do", "*you *need to *contact", "*you *have to *contact",
+            "*call *another *number", "*you *should *contact", "*not *something i *deal with", "*take it up *with",
+            "*you *need to *fill", "*you will *need to *fill", "*fill in the *form", "*fill in a *form", "*you *need to *go to",
+            "*you *need to *call *your", "*you will *need to *call", "*you *need to *ring", "*you will *need to *ring",
+            "*you *need to *email", "*you *need to *write", "*you *need to *speak to");
 
     /** Reassurance that sounds like a deflection to a word matcher ("you won't have to do anything"). */
     static final CueSet NO_BURDEN = CueSet.of(

@@ -1,14 +1,19 @@
 package callsim.core;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads an agent turn for the techniques of RUBRIC.md, forgivingly (see {@link Cue}): each rule is a
  * small named function; scenario rules know the scenario's grievances, facts and remedies.
  */
 public final class TurnAnalyzer {
+    private static final Set<Signal> NOT_OWNERSHIP = EnumSet.of(Signal.VAGUE_PROMISE, Signal.ESCALATION, Signal.BOUNDARY,
+            Signal.CALM_DOWN, Signal.ARGUING, Signal.ANYTHING_ELSE, Signal.DEFLECTION);
+
     private final List<DetectionRule> rules;
 
     public TurnAnalyzer(Scenario scenario) {
@@ -34,7 +39,7 @@ public final class TurnAnalyzer {
                 cue(Signal.ESCALATION, TechniqueCues.ESCALATION),
                 nameUsed(scenario.persona()),
                 cue(Signal.POLITENESS, TechniqueCues.POLITENESS),
-                cue(Signal.OWNERSHIP, TechniqueCues.OWNERSHIP),
+                ownership(),
                 deflection());
     }
 
@@ -42,7 +47,31 @@ public final class TurnAnalyzer {
         List<String> heard = Words.tokens(words);
         List<Detection> detections = new ArrayList<>();
         if (!heard.isEmpty()) rules.forEach(rule -> detections.addAll(rule.detect(heard)));
-        return new TurnReading(words, detections);
+        return new TurnReading(words, inContext(heard, detections));
+    }
+
+    /**
+     * Signals that depend on the rest of the turn. A remedy the caller is told to get for themselves
+     * ("fill in the form to get your money back") is not offered. Ownership (T14) is taking on the
+     * caller's problem: "I will" in a vague promise, a hand-off, a boundary, a "calm down" or an
+     * "anything else I can…" is not it unless the turn also offers a remedy or a next step, and a
+     * remedy offered with "I can", "I will" or "let me" is.
+     */
+    private static List<Detection> inContext(List<String> heard, List<Detection> found) {
+        boolean handedBack = found.stream().anyMatch(d -> d.signal() == Signal.DEFLECTION) && !AgentCues.OWNERSHIP.heardIn(heard);
+        List<Detection> detections = handedBack ? found.stream().filter(d -> d.signal() != Signal.REMEDY).toList() : found;
+        Set<Signal> signals = EnumSet.noneOf(Signal.class);
+        detections.forEach(d -> signals.add(d.signal()));
+        boolean acting = signals.contains(Signal.REMEDY) || signals.contains(Signal.NEXT_STEP);
+        if (signals.contains(Signal.OWNERSHIP) && !acting && signals.stream().anyMatch(NOT_OWNERSHIP::contains)) {
+            return detections.stream().filter(d -> d.signal() != Signal.OWNERSHIP).toList();
+        }
+        if (!signals.contains(Signal.OWNERSHIP) && signals.contains(Signal.REMEDY)) {
+            List<Detection> withOwnership = new ArrayList<>(detections);
+            AgentCues.OWNERSHIP.find(heard).ifPresent(p -> withOwnership.add(Detection.of(Signal.OWNERSHIP, p)));
+            return withOwnership;
+        }
+        return detections;
     }
 
     static DetectionRule cue(Signal signal, CueSet cues) {
@@ -107,6 +136,27 @@ public final class TurnAnalyzer {
         if (scenario.forbiddenPromises().isEmpty()) return heard -> List.of();
         CueSet forbidden = new CueSet(scenario.forbiddenPromises());
         return heard -> forbidden.find(heard).map(p -> List.of(new Detection(Signal.FORBIDDEN_PROMISE, p, p))).orElse(List.of());
+    }
+
+    /**
+     * Ownership (T14): "I will", "let me" or "I'm going to" followed by what the agent will do, or a
+     * stronger cue. A content word must follow, because the recogniser readily inserts a stray "I'll"
+     * ("sorry you feel that way and I'll be").
+     */
+    static DetectionRule ownership() {
+        return heard -> TechniqueCues.OWNERSHIP.find(heard).or(() -> commitment(heard))
+                .map(p -> List.of(Detection.of(Signal.OWNERSHIP, p))).orElse(List.of());
+    }
+
+    private static Optional<String> commitment(List<String> heard) {
+        for (int i = 0; i + 2 < heard.size(); i++) {
+            String opener = heard.get(i) + " " + heard.get(i + 1);
+            boolean goingTo = opener.equals("going to") && i > 0 && heard.get(i - 1).equals("am");
+            if ((opener.equals("i will") || opener.equals("let me") || goingTo) && Words.isContent(heard.get(i + 2))) {
+                return Optional.of((goingTo ? "i am " : "") + opener + " " + heard.get(i + 2));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Handing the work to the caller, unless the agent is telling them they need not do anything (T14). */

@@ -64,7 +64,10 @@ final class Words {
         if (a.equals(b)) return true;
         if (a.length() < 4 || b.length() < 4) return false;
         if (stem(a).equals(stem(b))) return true;
-        int allowed = Math.min(a.length(), b.length()) >= 7 ? 2 : 1;
+        int shorter = Math.min(a.length(), b.length());
+        // four-letter words one letter apart are usually different words: that/what, back/bank, call/calm
+        if (shorter < 5) return false;
+        int allowed = shorter >= 7 ? 2 : 1;
         return Math.abs(a.length() - b.length()) <= allowed && editDistance(a, b) <= allowed;
     }
 

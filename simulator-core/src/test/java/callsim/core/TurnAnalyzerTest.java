@@ -77,6 +77,7 @@ class TurnAnalyzerTest {
 
         assertThat(phrases).contains("I can refund the duplicate charge today", "refund the duplicate", "calm down",
                 "i understand how frustrating", "transfer you to my supervisor", "keep this respectful", "refund the whole year");
+        assertThat(phrases).as("the caller's name, so the recogniser can hear it").contains("thank you Dana", "thank you mister Whitfield");
         assertThat(phrases).noneMatch(p -> p.contains("*"));
     }
 }
