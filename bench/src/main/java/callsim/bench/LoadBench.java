@@ -46,7 +46,7 @@ public final class LoadBench {
     static final long P95_LIMIT_MS = 800;
     static final double LATE_LIMIT_MS = 40;
     private static final String SCENARIO = "double-charge";
-    private static final double LEAD_IN_S = 30;   // the caller's opening (~25 s of speech) plays first
+    private static final double LEAD_IN_S = 20;   // the caller's opening (~18 s of speech) plays first
     private static final double GAP_S = 9;        // after each agent line: time for the caller's reply
     private static final int AGENT_LINES = 4;
 
@@ -54,7 +54,7 @@ public final class LoadBench {
     }
 
     record LoadLevel(int calls, DrillResults results, double maxLateMs, long ticksLate, long heapBeforeMb,
-                 long heapDuringMb, int inProgressAtHeap, int sippExit, Map<String, Integer> warnings) {
+                 long heapDuringMb, int inProgressAtHeap, int sippExit, double cpuShare, Map<String, Integer> warnings) {
         boolean passes() {
             return results.percentileMs(95) <= P95_LIMIT_MS && maxLateMs <= LATE_LIMIT_MS
                     && results.latenciesMs().size() > 0;
@@ -112,6 +112,8 @@ public final class LoadBench {
         clock.resetLateness();
         warnings.reset();
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
+        double cpuShare;
         double maxLate;
         long ticksLate;
         long heapDuring;
@@ -123,6 +125,7 @@ public final class LoadBench {
             // so the forced GC's pause falls after the turns being measured.
             long heapAtNanos = t0 + TimeUnit.MILLISECONDS.toNanos((long) ((calls - 1 + audio.seconds() + 4) * 1000));
             TimeUnit.NANOSECONDS.sleep(Math.max(0, heapAtNanos - System.nanoTime()));
+            cpuShare = (processCpuNanos() - cpu0) / (double) (System.nanoTime() - t0) / Runtime.getRuntime().availableProcessors();
             maxLate = clock.maxLatenessMs();
             ticksLate = clock.ticksLateOver40Ms();
             inProgress = server.drills().activeDrills();
@@ -136,20 +139,18 @@ public final class LoadBench {
         mine.sort(Comparator.naturalOrder());
         awaitReports(mine);
         return new LoadLevel(calls, DrillResults.read(mine), maxLate, ticksLate, heapBefore, heapDuring, inProgress, exit,
-                warnings.snapshot());
+                cpuShare, warnings.snapshot());
     }
 
+    /** The journals write report.json on their own threads after the call ends: wait (bounded) for the final one. */
     private static void awaitReports(List<Path> dirs) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         for (Path dir : dirs) {
-            while (System.nanoTime() < deadline && !Files.readString(fileOrEmpty(dir.resolve("report.json"))).contains("\"complete\" : true")) {
+            Path report = dir.resolve("report.json");
+            while (System.nanoTime() < deadline && !(Files.exists(report) && Files.readString(report).contains("\"complete\" : true"))) {
                 TimeUnit.MILLISECONDS.sleep(200);
             }
         }
-    }
-
-    private static Path fileOrEmpty(Path file) throws IOException {
-        return Files.exists(file) ? file : Files.createTempFile("empty", ".json");
     }
 
     private static Set<Path> drillDirs(Path drillsDir) throws IOException {
@@ -157,6 +158,10 @@ public final class LoadBench {
         try (Stream<Path> dirs = Files.list(drillsDir)) {
             return new HashSet<>(dirs.toList());
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long usedHeapAfterGcMb() {
@@ -169,14 +174,14 @@ public final class LoadBench {
                 + " (espeak-ng en-us 150 wpm) each followed by %.0f s of silence; drill %d s; calls start 1/s. Run took %d s.%n%n",
                 SCENARIO, audio.leadInSeconds(), audio.lines().size(), audio.gapSeconds(), drill.toSeconds(), tookS);
         System.out.println("| drills | replies | latency p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | agent turns: words / empty"
-                + " | ended early | worst frame lateness (ms) | ticks > 40 ms late | sipp exit |" + (capacity ? " within limits |" : ""));
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|" + (capacity ? "---|" : ""));
+                + " | ended early | worst frame lateness (ms) | ticks > 40 ms late | JVM CPU (% of all cores) | sipp exit |" + (capacity ? " within limits |" : ""));
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|" + (capacity ? "---|" : ""));
         for (LoadLevel l : levels) {
             DrillResults r = l.results();
-            System.out.printf("| %d | %d | %s | %s | %s | %s | %d / %d | %d%s | %.0f | %d | %d |%s%n", l.calls(), r.latenciesMs().size(),
+            System.out.printf("| %d | %d | %s | %s | %s | %s | %d / %d | %d%s | %.0f | %d | %.0f | %d |%s%n", l.calls(), r.latenciesMs().size(),
                     ms(r.percentileMs(50)), ms(r.percentileMs(95)), ms(r.percentileMs(99)), ms(r.percentileMs(100)),
                     r.turnsWithWords(), r.emptyTurns(), r.endedEarly(), r.incomplete() > 0 ? " (" + r.incomplete() + " report incomplete)" : "",
-                    l.maxLateMs(), l.ticksLate(), l.sippExit(), capacity ? (l.passes() ? " yes |" : " **no** |") : "");
+                    l.maxLateMs(), l.ticksLate(), l.cpuShare() * 100, l.sippExit(), capacity ? (l.passes() ? " yes |" : " **no** |") : "");
         }
         if (capacity) {
             int largest = levels.stream().filter(LoadLevel::passes).mapToInt(LoadLevel::calls).max().orElse(0);
@@ -190,6 +195,15 @@ public final class LoadBench {
         for (LoadLevel l : levels) {
             System.out.printf("| %d | %d | %d | %d | %s |%n", l.calls(), l.inProgressAtHeap(), l.heapBeforeMb(), l.heapDuringMb(),
                     l.inProgressAtHeap() == 0 ? "–" : String.format("%.1f", (l.heapDuringMb() - l.heapBeforeMb()) / (double) l.inProgressAtHeap()));
+        }
+        System.out.println();
+        System.out.println("| drills | turn end → words known, p50 / p95 (ms) | words known → caller's voice on the line, p50 / p95 (ms) |");
+        System.out.println("|---|---|---|");
+        for (LoadLevel l : levels) {
+            DrillResults r = l.results();
+            System.out.printf("| %d | %s / %s | %s / %s |%n", l.calls(), ms(DrillResults.percentile(r.wordsWaitMs(), 50)),
+                    ms(DrillResults.percentile(r.wordsWaitMs(), 95)), ms(DrillResults.percentile(r.voiceWaitMs(), 50)),
+                    ms(DrillResults.percentile(r.voiceWaitMs(), 95)));
         }
         System.out.println();
         for (LoadLevel l : levels) {
