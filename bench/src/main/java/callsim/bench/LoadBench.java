@@ -101,6 +101,9 @@ public final class LoadBench {
         long tookS = (System.nanoTime() - started) / 1_000_000_000;
         printTables(results, capacity, audio, drill, tookS);
         deleteRecursively(work.resolve("data"));
+        System.out.flush();
+        // JAIN-SIP's EventScannerThread (not a daemon) outlives SipEndpoint.close(); exec:java would wait for it forever.
+        System.exit(0);
     }
 
     private static LoadLevel runLevel(CallsimServer server, Path work, AgentAudio audio, Duration drill, int calls,
