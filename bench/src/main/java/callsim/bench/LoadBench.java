@@ -61,7 +61,20 @@ public final class LoadBench {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        // JAIN-SIP's EventScannerThread (not a daemon) outlives SipEndpoint.close(); exec:java would wait for it forever.
+        System.exit(status);
+    }
+
+    private static void run(String[] args) throws Exception {
         boolean capacity = args.length > 0 && args[0].equals("capacity");
         if (args.length == 0 || !(capacity || args[0].equals("latency"))) {
             throw new IllegalArgumentException("usage: latency|capacity [levels e.g. 1,4,8,16] [drill seconds]");
@@ -101,9 +114,6 @@ public final class LoadBench {
         long tookS = (System.nanoTime() - started) / 1_000_000_000;
         printTables(results, capacity, audio, drill, tookS);
         deleteRecursively(work.resolve("data"));
-        System.out.flush();
-        // JAIN-SIP's EventScannerThread (not a daemon) outlives SipEndpoint.close(); exec:java would wait for it forever.
-        System.exit(0);
     }
 
     private static LoadLevel runLevel(CallsimServer server, Path work, AgentAudio audio, Duration drill, int calls,
