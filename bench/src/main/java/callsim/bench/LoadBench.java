@@ -121,6 +121,8 @@ public final class LoadBench {
         Path drillsDir = server.dataDir().resolve("drills");
         Set<Path> before = drillDirs(drillsDir);
         long heapBefore = usedHeapAfterGcMb();
+        // The forced GC stops the media clock too; let it catch up before its lateness counts for this level.
+        TimeUnit.SECONDS.sleep(2);
         MediaClock clock = server.mediaClock();
         clock.resetLateness();
         warnings.reset();
