@@ -14,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class MediaClock implements AutoCloseable {
     public static final int FRAME_MS = 20;
     private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(FRAME_MS);
+    private static final long LATE_AUDIBLE_NANOS = TimeUnit.MILLISECONDS.toNanos(40);
     private static final Logger LOG = System.getLogger(MediaClock.class.getName());
 
     /** Something that does one frame's worth of work per tick. */
@@ -26,6 +27,9 @@ public final class MediaClock implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long lateTicks;
+    // Lateness of a tick's last frame (its deadline → every member ticked): how late the outbound audio went out.
+    private volatile long maxLatenessNanos;
+    private volatile long ticksOver40Ms;
 
     public MediaClock() {
         thread = new Thread(this::run, "media-clock");
@@ -47,6 +51,22 @@ public final class MediaClock implements AutoCloseable {
         return lateTicks;
     }
 
+    /** The most any tick finished after its deadline since start (or since {@link #resetLateness}), in ms. */
+    public double maxLatenessMs() {
+        return maxLatenessNanos / 1e6;
+    }
+
+    /** Ticks whose frames all went out more than 40 ms after their deadline (two frames late: audible). */
+    public long ticksLateOver40Ms() {
+        return ticksOver40Ms;
+    }
+
+    /** Starts the two lateness figures afresh, so a benchmark can measure one load level at a time. */
+    public void resetLateness() {
+        maxLatenessNanos = 0;
+        ticksOver40Ms = 0;
+    }
+
     private void run() {
         long next = System.nanoTime();
         while (running) {
@@ -65,6 +85,9 @@ public final class MediaClock implements AutoCloseable {
                     members.remove(member);
                 }
             }
+            long lateness = System.nanoTime() - next;
+            if (lateness > maxLatenessNanos) maxLatenessNanos = lateness;
+            if (lateness > LATE_AUDIBLE_NANOS) ticksOver40Ms++;
             next += FRAME_NANOS;
         }
     }

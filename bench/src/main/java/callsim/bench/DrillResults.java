@@ -1,0 +1,80 @@
+package callsim.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What callsim itself recorded for a set of drills, pooled: every caller response latency from each
+ * drill's report.json (LineMonitor's measure: agent's last voiced frame → caller's first frame on the
+ * line), agent turns with and without recognised words (events.jsonl), and how the drills ended.
+ */
+record DrillResults(int drills, List<Long> latenciesMs, int turnsWithWords, int emptyTurns,
+                    Map<String, Integer> outcomes, int incomplete, List<Long> wordsWaitMs, List<Long> voiceWaitMs) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static DrillResults read(List<Path> drillDirs) throws IOException {
+        List<Long> latencies = new ArrayList<>();
+        Map<String, Integer> outcomes = new TreeMap<>();
+        int withWords = 0;
+        int empty = 0;
+        int incomplete = 0;
+        List<Long> wordsWait = new ArrayList<>();
+        List<Long> voiceWait = new ArrayList<>();
+        for (Path dir : drillDirs) {
+            Path reportFile = dir.resolve("report.json");
+            if (!Files.exists(reportFile)) {
+                incomplete++;
+                continue;
+            }
+            JsonNode report = JSON.readTree(reportFile.toFile());
+            if (!report.path("complete").asBoolean()) incomplete++;
+            outcomes.merge(report.path("outcome").asText("?"), 1, Integer::sum);
+            report.path("metrics").path("evidence").path("callerResponseLatenciesMs").forEach(n -> latencies.add(n.asLong()));
+            try (BufferedReader events = Files.newBufferedReader(dir.resolve("events.jsonl"))) {
+                JsonNode turn = null; // the last agent turn the caller has not answered yet
+                for (String line = events.readLine(); line != null; line = events.readLine()) {
+                    if (!line.contains("\"AgentTurn\"") && !line.contains("\"CallerSpeechStarted\"")) continue;
+                    JsonNode event = JSON.readTree(line);
+                    String type = event.path("type").asText();
+                    if (type.equals("AgentTurn")) {
+                        if (event.path("words").asText("").isBlank()) empty++; else withWords++;
+                        turn = event;
+                    } else if (type.equals("CallerSpeechStarted") && turn != null) {
+                        // Where a reply's time went: the turn's end until its words were known (end-of-turn
+                        // silence + recognition), then until the caller's voice was on the line (reply + synthesis).
+                        wordsWait.add(turn.path("atMs").asLong() - turn.path("endMs").asLong());
+                        voiceWait.add(event.path("atMs").asLong() - turn.path("atMs").asLong());
+                        turn = null;
+                    }
+                }
+            }
+        }
+        return new DrillResults(drillDirs.size(), List.copyOf(latencies), withWords, empty, outcomes, incomplete,
+                List.copyOf(wordsWait), List.copyOf(voiceWait));
+    }
+
+    /** Nearest-rank percentile of the latencies, as LineMetrics computes it per drill; -1 when there are none. */
+    long percentileMs(int percentile) {
+        return percentile(latenciesMs, percentile);
+    }
+
+    static long percentile(List<Long> values, int percentile) {
+        if (values.isEmpty()) return -1;
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    /** Drills that callsim ended before the agent hung up (the caller hung up, was resolved or escalated). */
+    int endedEarly() {
+        return drills - incomplete - outcomes.getOrDefault("agent_ended", 0);
+    }
+}
