@@ -79,8 +79,9 @@ public final class MediaClock implements AutoCloseable {
             for (Ticking member : members) {
                 try {
                     if (!member.tick()) members.remove(member);
-                } catch (RuntimeException e) {
-                    // One broken call must not stop the audio of every other call.
+                } catch (RuntimeException | LinkageError | AssertionError e) {
+                    // One broken call must not stop the audio of every other call. (Out of memory and
+                    // other VM errors still end the thread: nothing sensible can go on after them.)
                     LOG.log(Level.ERROR, "call pipeline failed on a tick; dropping it", e);
                     members.remove(member);
                 }

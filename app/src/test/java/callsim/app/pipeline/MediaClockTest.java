@@ -30,4 +30,22 @@ class MediaClockTest {
             assertThat(clock.ticksLateOver40Ms()).isZero();
         }
     }
+
+    @Test
+    void aCallThatBreaksOnATickIsDroppedAndTheOtherCallsKeepTheirAudio() {
+        AtomicInteger healthyTicks = new AtomicInteger();
+        try (MediaClock clock = new MediaClock()) {
+            // A class missing at run time (an Error, not an exception) once killed the clock for every call.
+            clock.add(() -> {
+                throw new NoClassDefFoundError("callsim/core/SomethingMissing");
+            });
+            clock.add(() -> {
+                throw new IllegalStateException("a bug in one pipeline");
+            });
+            clock.add(() -> healthyTicks.incrementAndGet() < 20);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> clock.size() == 0);
+            assertThat(healthyTicks.get()).isEqualTo(20);
+        }
+    }
 }
