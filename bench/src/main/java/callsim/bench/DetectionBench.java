@@ -33,7 +33,13 @@ public final class DetectionBench {
         TurnAnalyzer analyzer = new TurnAnalyzer(scenario);
         Counts clean = new Counts();
         Counts phone = new Counts();
+        // Argument: a flite voice name (slt, rms) to speak the lines with; default espeak-ng en-us.
         PhoneChannel.Voice voice = PhoneChannel.VOICES.get(0);
+        if (args.length > 0 && !args[0].isBlank()) {
+            PhoneChannel.Flite flite = new PhoneChannel.Flite(args[0].trim());
+            PhoneChannel.requireFlite(List.of(flite));
+            voice = flite;
+        }
         try (RecognizerPool pool = RecognizerPool.start(Corpora.serverSettings(1))) {
             for (Labelled line : lines) {
                 Set<Signal> fromText = signals(analyzer, line.text());
