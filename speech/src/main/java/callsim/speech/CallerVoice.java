@@ -14,6 +14,7 @@ import java.util.Arrays;
 public final class CallerVoice {
     private static final System.Logger LOG = System.getLogger(CallerVoice.class.getName());
     private static final String VOICE_NAME = "kevin16";
+    private static final Object ALLOCATION_LOCK = new Object();
     public static final int NATIVE_RATE = 16_000;
     public static final int LINE_RATE = 8_000;
     /** Leading or trailing silence kept at most, in milliseconds. */
@@ -36,6 +37,14 @@ public final class CallerVoice {
      * @throws IllegalStateException if FreeTTS or its kevin16 voice is not on the class path
      */
     public static CallerVoice load() {
+        // FreeTTS's lexicon loading shares static tables: two voices allocated at once in one JVM (two
+        // servers starting in parallel) corrupt them (IndexOutOfBounds in LetterToSoundImpl.loadBinary).
+        synchronized (ALLOCATION_LOCK) {
+            return loadAlone();
+        }
+    }
+
+    private static CallerVoice loadAlone() {
         Voice[] voices;
         try {
             voices = new KevinVoiceDirectory().getVoices();
