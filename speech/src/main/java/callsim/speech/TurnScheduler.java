@@ -205,8 +205,8 @@ final class TurnScheduler<R> implements AutoCloseable {
     }
 
     private void shed(StreamingSession session, String why) {
-        LOG.log(System.Logger.Level.WARNING, "agent turn not recognised: " + why
-            + " (the caller hears it as unclear speech; the recording keeps it)");
+        // DEBUG only: whoever started the turn logs it once, with the call it belongs to.
+        LOG.log(System.Logger.Level.DEBUG, "agent turn shed: " + why);
         session.shed(why);
     }
 

@@ -95,10 +95,15 @@ final class KamailioProcess implements AutoCloseable {
 
     /** Until Kamailio holds its UDP port (it reads the whole config first). */
     private void awaitListening() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (portFree(port)) {
+        awaitWhileLogging(() -> !portFree(port), START_TIMEOUT, "bind udp 127.0.0.1:" + port);
+    }
+
+    /** Re-checks {@code done} as each log line arrives (and every 50 ms); fails with the log's tail. */
+    private void awaitWhileLogging(java.util.function.BooleanSupplier done, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
             if (!process.isAlive()) throw new IllegalStateException("kamailio exited (" + process.exitValue() + "):\n" + tail());
-            if (System.nanoTime() > deadline) throw new IllegalStateException("kamailio did not bind udp 127.0.0.1:" + port + " within " + START_TIMEOUT + ":\n" + tail());
+            if (System.nanoTime() > deadline) throw new IllegalStateException("kamailio did not " + what + " within " + timeout + ":\n" + tail());
             synchronized (log) {
                 try {
                     log.wait(50);
@@ -134,22 +139,15 @@ final class KamailioProcess implements AutoCloseable {
 
     /** The first log line matching, waiting at most {@code timeout}; fails with the log's tail. */
     LogLine awaitLog(Predicate<String> matches, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            for (LogLine line : log) {
-                if (matches.test(line.text())) return line;
-            }
-            if (!process.isAlive()) throw new IllegalStateException("kamailio exited (" + process.exitValue() + "):\n" + tail());
-            if (System.nanoTime() > deadline) throw new IllegalStateException("kamailio did not log what was awaited within " + timeout + ":\n" + tail());
-            synchronized (log) {
-                try {
-                    log.wait(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
+        awaitWhileLogging(() -> firstMatching(matches) != null, timeout, "log what was awaited");
+        return firstMatching(matches);
+    }
+
+    private LogLine firstMatching(Predicate<String> matches) {
+        for (LogLine line : log) {
+            if (matches.test(line.text())) return line;
         }
+        return null;
     }
 
     String tail() {
