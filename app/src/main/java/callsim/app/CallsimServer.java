@@ -20,6 +20,8 @@ import callsim.app.store.JournalReplicator;
 import callsim.speech.CallerVoice;
 import callsim.speech.RecognizerPool;
 import callsim.speech.RecognizerSettings;
+import callsim.speech.RecognizerSetup;
+import callsim.speech.TurnQueueLimits;
 import callsim.telephony.PortRange;
 import callsim.telephony.audiosocket.AudioSocketServer;
 import callsim.telephony.SipEndpoint;
@@ -47,10 +49,18 @@ public final class CallsimServer implements AutoCloseable {
 
     /**
      * Where and how to serve. Port 0 picks a free port; a negative AudioSocket or HTTP port turns that listener off.
-     * {@code dbUrl} null keeps drills in the embedded database under the data directory.
+     * {@code dbUrl} null keeps drills in the embedded database under the data directory. {@code recognizerSetup}
+     * is how agents are heard ({@link RecognizerSetup#LIVE} unless a bench compares another).
      */
     public record Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
-                          Path dataDir, int recognizers, DrillService.Settings drills, AsteriskOptions asterisk, String dbUrl) {
+                          Path dataDir, int recognizers, DrillService.Settings drills, AsteriskOptions asterisk, String dbUrl,
+                          RecognizerSetup recognizerSetup) {
+        public Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
+                       Path dataDir, int recognizers, DrillService.Settings drills, AsteriskOptions asterisk, String dbUrl) {
+            this(bindAddress, sipPort, rtpPorts, audioSocketPort, httpPort, dataDir, recognizers, drills, asterisk, dbUrl,
+                    RecognizerSetup.LIVE);
+        }
+
         public Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
                        Path dataDir, int recognizers, DrillService.Settings drills, AsteriskOptions asterisk) {
             this(bindAddress, sipPort, rtpPorts, audioSocketPort, httpPort, dataDir, recognizers, drills, asterisk, null);
@@ -96,10 +106,14 @@ public final class CallsimServer implements AutoCloseable {
         Files.createDirectories(options.dataDir());
         long started = System.nanoTime();
         CallerVoice voice = CallerVoice.load();
-        RecognizerPool pool = RecognizerPool.start(RecognizerSettings.defaults()
+        RecognizerSettings recognizerSettings = RecognizerSettings.defaults()
                 .withPoolSize(options.recognizers())
+                .withSetup(options.recognizerSetup())
                 .withExtraSentences(options.drills().dialPlan().library().all().stream()
-                        .flatMap(scenario -> scenario.agentPhrases().stream()).toList()));
+                        .flatMap(scenario -> scenario.agentPhrases().stream()).toList());
+        LOG.log(Level.INFO, "loading speech recognisers (" + options.recognizers() + ", one per core first)...");
+        RecognizerPool pool = RecognizerPool.start(recognizerSettings, TurnQueueLimits.defaults(options.recognizers()),
+                (loaded, total) -> LOG.log(Level.INFO, "speech recogniser " + loaded + "/" + total + " ready"));
         LOG.log(Level.INFO, "speech ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: caller voice and "
                 + pool.size() + " recogniser(s)");
         SpeechServices speech = new SpeechServices(voice, pool);

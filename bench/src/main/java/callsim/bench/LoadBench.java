@@ -8,6 +8,8 @@ import callsim.app.pipeline.MediaClock;
 import callsim.core.Difficulty;
 import callsim.core.Scenario;
 import callsim.scenarios.ScenarioLibrary;
+import callsim.speech.RecognizerSettings;
+import callsim.speech.RecognizerSetup;
 import callsim.speech.TurnDetector;
 import callsim.telephony.PortRange;
 import java.io.IOException;
@@ -40,7 +42,9 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: {@code latency [levels, default 1,4,8,16] [drill seconds]} or
  * {@code capacity [levels, default 1,4,8,12,16,20,24,28,32] [drill seconds]}; capacity stops at the
- * first level where p95 passes 800 ms or a frame goes out more than 40 ms late.
+ * first level where p95 passes 800 ms or a frame goes out more than 40 ms late. Options (anywhere):
+ * {@code --setup SPEC} the recogniser set-up (default serve's, "live"; "domain" is the first release's),
+ * {@code --recognizers N} (default serve's).
  */
 public final class LoadBench {
     static final long P95_LIMIT_MS = 800;
@@ -49,12 +53,14 @@ public final class LoadBench {
     private static final double LEAD_IN_S = 20;   // the caller's opening (~18 s of speech) plays first
     private static final double GAP_S = 9;        // after each agent line: time for the caller's reply
     private static final int AGENT_LINES = 4;
+    private static final int END_OF_TURN_MS = 700;
 
     private LoadBench() {
     }
 
     record LoadLevel(int calls, DrillResults results, double maxLateMs, long ticksLate, long heapBeforeMb,
-                 long heapDuringMb, int inProgressAtHeap, int sippExit, double cpuShare, Map<String, Integer> warnings) {
+                 long heapDuringMb, int inProgressAtHeap, int sippExit, double cpuShare, Map<String, Integer> warnings,
+                 long shedTurns) {
         boolean passes() {
             return results.percentileMs(95) <= P95_LIMIT_MS && maxLateMs <= LATE_LIMIT_MS
                     && results.latenciesMs().size() > 0;
@@ -74,7 +80,18 @@ public final class LoadBench {
         System.exit(status);
     }
 
-    private static void run(String[] args) throws Exception {
+    private static void run(String[] allArgs) throws Exception {
+        List<String> positional = new ArrayList<>();
+        RecognizerSetup setup = RecognizerSetup.LIVE;
+        int recognizers = RecognizerSettings.defaultPoolSize();
+        for (int i = 0; i < allArgs.length; i++) {
+            switch (allArgs[i]) {
+                case "--setup" -> setup = RecognizerSetup.parse(allArgs[++i]);
+                case "--recognizers" -> recognizers = Integer.parseInt(allArgs[++i]);
+                default -> positional.add(allArgs[i]);
+            }
+        }
+        String[] args = positional.toArray(String[]::new);
         boolean capacity = args.length > 0 && args[0].equals("capacity");
         if (args.length == 0 || !(capacity || args[0].equals("latency"))) {
             throw new IllegalArgumentException("usage: latency|capacity [levels e.g. 1,4,8,16] [drill seconds]");
@@ -96,13 +113,17 @@ public final class LoadBench {
         }
         WarningCounter warnings = WarningCounter.install();
         DrillService.Settings settings = new DrillService.Settings(
-                new DialPlan(library, scenario, Difficulty.NORMAL), null, TurnDetector.Settings.defaults().withEndOfTurnSilenceMs(700));
+                new DialPlan(library, scenario, Difficulty.NORMAL), null, TurnDetector.Settings.defaults().withEndOfTurnSilenceMs(END_OF_TURN_MS));
         long started = System.nanoTime();
         List<LoadLevel> results = new ArrayList<>();
         try (CallsimServer server = CallsimServer.start(new CallsimServer.Options("127.0.0.1", 0, PortRange.EPHEMERAL, -1, -1,
-                work.resolve("data"), 2, settings, AsteriskOptions.NONE))) {
-            System.err.printf("load bench: callsim ready in %d s (SIP 127.0.0.1:%d, 2 recognisers); agent audio %.0f s, drill %d s%n",
-                    (System.nanoTime() - started) / 1_000_000_000, server.sipPort(), audio.seconds(), drill.toSeconds());
+                work.resolve("data"), recognizers, settings, AsteriskOptions.NONE, null, setup))) {
+            System.err.printf("load bench: callsim ready in %d s (SIP 127.0.0.1:%d, %d recognisers, set-up %s); agent audio %.0f s, drill %d s%n",
+                    (System.nanoTime() - started) / 1_000_000_000, server.sipPort(), recognizers, setup.name(), audio.seconds(),
+                    drill.toSeconds());
+            // the pool's later recognisers load in the background: measure with all of them
+            long loadDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (server.speech().recognizers().size() < recognizers && System.nanoTime() < loadDeadline) TimeUnit.MILLISECONDS.sleep(200);
             for (int calls : levels) {
                 LoadLevel level = runLevel(server, work, audio, drill, calls, warnings);
                 results.add(level);
@@ -112,7 +133,7 @@ public final class LoadBench {
             }
         }
         long tookS = (System.nanoTime() - started) / 1_000_000_000;
-        printTables(results, capacity, audio, drill, tookS);
+        printTables(results, capacity, audio, drill, tookS, recognizers + " recognisers (" + setup.name() + ")");
         deleteRecursively(work.resolve("data"));
     }
 
@@ -128,6 +149,7 @@ public final class LoadBench {
         warnings.reset();
         long t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
+        long shed0 = server.speech().recognizers().shedTurns();
         double cpuShare;
         double maxLate;
         long ticksLate;
@@ -154,7 +176,7 @@ public final class LoadBench {
         mine.sort(Comparator.naturalOrder());
         awaitReports(mine);
         return new LoadLevel(calls, DrillResults.read(mine), maxLate, ticksLate, heapBefore, heapDuring, inProgress, exit,
-                cpuShare, warnings.snapshot());
+                cpuShare, warnings.snapshot(), server.speech().recognizers().shedTurns() - shed0);
     }
 
     /** The journals write report.json on their own threads after the call ends: wait (bounded) for the final one. */
@@ -184,8 +206,9 @@ public final class LoadBench {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1_000_000;
     }
 
-    private static void printTables(List<LoadLevel> levels, boolean capacity, AgentAudio audio, Duration drill, long tookS) {
-        System.out.printf("Scenario %s (normal), 2 recognisers, end of turn 700 ms; each agent: %.0f s lead-in, %d lines"
+    private static void printTables(List<LoadLevel> levels, boolean capacity, AgentAudio audio, Duration drill, long tookS,
+                                    String recognizers) {
+        System.out.printf("Scenario %s (normal), " + recognizers + ", end of turn 700 ms; each agent: %.0f s lead-in, %d lines"
                 + " (espeak-ng en-us 150 wpm) each followed by %.0f s of silence; drill %d s; calls start 1/s. Run took %d s.%n%n",
                 SCENARIO, audio.leadInSeconds(), audio.lines().size(), audio.gapSeconds(), drill.toSeconds(), tookS);
         System.out.println("| drills | replies | latency p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | agent turns: words / empty"
@@ -212,13 +235,16 @@ public final class LoadBench {
                     l.inProgressAtHeap() == 0 ? "–" : String.format("%.1f", (l.heapDuringMb() - l.heapBeforeMb()) / (double) l.inProgressAtHeap()));
         }
         System.out.println();
-        System.out.println("| drills | turn end → words known, p50 / p95 (ms) | words known → caller's voice on the line, p50 / p95 (ms) |");
-        System.out.println("|---|---|---|");
+        System.out.println("| drills | turn end → words known, p50 / p95 (ms) | of which after the 700 ms end-of-turn silence, p50 / p95 (ms)"
+                + " | words known → caller's voice on the line, p50 / p95 (ms) | turns shed |");
+        System.out.println("|---|---|---|---|---|");
         for (LoadLevel l : levels) {
             DrillResults r = l.results();
-            System.out.printf("| %d | %s / %s | %s / %s |%n", l.calls(), ms(DrillResults.percentile(r.wordsWaitMs(), 50)),
-                    ms(DrillResults.percentile(r.wordsWaitMs(), 95)), ms(DrillResults.percentile(r.voiceWaitMs(), 50)),
-                    ms(DrillResults.percentile(r.voiceWaitMs(), 95)));
+            List<Long> afterSilence = r.wordsWaitMs().stream().map(w -> w - END_OF_TURN_MS).toList();
+            System.out.printf("| %d | %s / %s | %s / %s | %s / %s | %d |%n", l.calls(), ms(DrillResults.percentile(r.wordsWaitMs(), 50)),
+                    ms(DrillResults.percentile(r.wordsWaitMs(), 95)), ms(DrillResults.percentile(afterSilence, 50)),
+                    ms(DrillResults.percentile(afterSilence, 95)), ms(DrillResults.percentile(r.voiceWaitMs(), 50)),
+                    ms(DrillResults.percentile(r.voiceWaitMs(), 95)), l.shedTurns());
         }
         System.out.println();
         for (LoadLevel l : levels) {

@@ -91,6 +91,10 @@ public record Scenario(
         remedies.forEach(remedy -> remedy.phrases().forEach(p -> phrases.add(withoutKeyMarks(p))));
         facts.forEach(fact -> fact.askedBy().forEach(p -> phrases.add(withoutKeyMarks(p))));
         forbiddenPromises.forEach(p -> phrases.add(withoutKeyMarks(p)));
+        // what the agent repeats back: the caller's need, facts and grievance words
+        if (need != null && !need.isBlank()) phrases.add(need);
+        facts.forEach(fact -> phrases.add(fact.answer()));
+        grievances.forEach(grievance -> phrases.add(String.join(" ", grievance.keywords())));
         phrases.addAll(AgentCues.allPhrases());
         phrases.addAll(TechniqueCues.allPhrases());
         phrases.addAll(addressingTheCaller());

@@ -7,9 +7,12 @@ package callsim.speech;
  * the first real turns would otherwise decode slower than real time.
  */
 final class PrimingSpeech {
-    /** About 7 s of speech: enough for the running mean to settle and the decoder to warm up. */
-    static final String TEXT = "thank you for calling. let me check your account and see what i can do. "
-            + "i am sorry about the trouble with your bill. i can refund the charge today.";
+    /**
+     * About 4 s of speech: the cepstral mean needs its first 200 frames (2 s) to settle. The JIT warms up
+     * for the whole JVM on the first recognisers; longer priming only delayed start-up (BENCHMARKS (e)).
+     */
+    static final String TEXT = "thank you for calling. let me check your account. "
+            + "i am sorry about the trouble with your bill.";
 
     private PrimingSpeech() {
     }

@@ -28,6 +28,18 @@ final class QueuedPcmStream extends InputStream {
     private boolean exhausted;
     private int ditherState = 12345;
 
+    /** Whose speech this is (their voice's running mean travels with their turns); null: the recogniser's own. */
+    private SpeakerProfile speaker;
+
+    SpeakerProfile speaker() {
+        return speaker;
+    }
+
+    QueuedPcmStream from(SpeakerProfile who) {
+        this.speaker = who;
+        return this;
+    }
+
     QueuedPcmStream(int leadSamples, int tailSamples, int maxBufferedSamples) {
         if (leadSamples < 0 || tailSamples < 0) throw new IllegalArgumentException("negative silence");
         if (maxBufferedSamples <= 0) throw new IllegalArgumentException("maxBufferedSamples must be positive");

@@ -8,16 +8,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A fixed set of loaded Sphinx4 recognisers, lent out one agent turn at a time. Each recogniser is
- * loaded and primed once at start-up and then reused for every turn. A turn gets a recogniser as it
+ * loaded and primed once at start-up (one per core first, the rest in the background) and then
+ * reused for every turn. A turn gets a recogniser as it
  * starts if one is free and is decoded on that recogniser's thread while its audio arrives;
  * otherwise it waits in line, audio buffered, for the next recogniser to come free. The line is
  * bounded ({@link TurnQueueLimits}): under overload a turn is shed rather than let every caller fall
@@ -30,8 +31,9 @@ public final class RecognizerPool implements AutoCloseable {
     private static final int TAIL_SAMPLES = 200 * SAMPLES_PER_MS;
 
     private final RecognizerSettings settings;
-    private final Path languageModelFile; // null with the generic model
+    private final List<Path> modelFiles; // the domain LM and the Sphinx4 configuration, deleted on close
     private final ExecutorService decoders;
+    private final ExecutorService loaders;
     private final TurnScheduler<ReusableSpeechRecognizer> scheduler;
     private final AtomicInteger modelLoads = new AtomicInteger();
     private final List<Duration> loadTimes = new ArrayList<>();
@@ -39,12 +41,19 @@ public final class RecognizerPool implements AutoCloseable {
     private int size;
     private boolean closed;
 
-    private RecognizerPool(RecognizerSettings settings, TurnQueueLimits limits, Path languageModelFile) {
+    private RecognizerPool(RecognizerSettings settings, TurnQueueLimits limits, List<Path> modelFiles) {
         this.settings = settings;
-        this.languageModelFile = languageModelFile;
+        this.modelFiles = modelFiles;
         AtomicInteger threadNumber = new AtomicInteger();
         this.decoders = Executors.newFixedThreadPool(settings.poolSize(), task -> {
             Thread thread = new Thread(task, "asr-decoder-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicInteger loaderNumber = new AtomicInteger();
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.loaders = Executors.newFixedThreadPool(Math.min(settings.poolSize(), cores), task -> {
+            Thread thread = new Thread(task, "asr-loader-" + loaderNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -52,36 +61,68 @@ public final class RecognizerPool implements AutoCloseable {
             ReusableSpeechRecognizer::close, limits);
     }
 
-    /** {@link #start(RecognizerSettings, TurnQueueLimits)} with the default limits for the pool size. */
+    /** Reports start-up progress: {@code loaded} of {@code total} recognisers are ready. */
+    @FunctionalInterface
+    public interface LoadProgress {
+        void loaded(int loaded, int total);
+    }
+
+    /** {@link #start(RecognizerSettings, TurnQueueLimits, LoadProgress)} with the default limits and no progress. */
     public static RecognizerPool start(RecognizerSettings settings) {
-        return start(settings, TurnQueueLimits.defaults(settings.poolSize()));
+        return start(settings, TurnQueueLimits.defaults(settings.poolSize()), (loaded, total) -> { });
     }
 
     /**
-     * Loads and primes {@code settings.poolSize()} recognisers, in parallel (one per decoding thread).
+     * Loads and primes {@code settings.poolSize()} recognisers, at most one per core at a time (more in
+     * parallel only contend for the same cores). Returns as soon as the first of them, one per core, are
+     * ready to decode; the rest keep loading in the background and join the pool as they come.
      *
-     * @throws IllegalStateException if a recogniser cannot be loaded
+     * @throws IllegalStateException if none of the first recognisers can be loaded
      */
-    public static RecognizerPool start(RecognizerSettings settings, TurnQueueLimits limits) {
-        Path lmFile = settings.genericLanguageModel() ? null : writeDomainLanguageModel(settings.corpus());
-        String lmLocation = lmFile == null ? ReusableSpeechRecognizer.GENERIC_LANGUAGE_MODEL : lmFile.toUri().toString();
-        RecognizerPool pool = new RecognizerPool(settings, limits, lmFile);
+    public static RecognizerPool start(RecognizerSettings settings, TurnQueueLimits limits, LoadProgress progress) {
+        List<Path> files = new ArrayList<>();
+        Path lmFile = settings.setup().usesDomainModel()
+            ? writeTemp("callsim-domain-", ".lm", DomainLanguageModel.arpa(settings.corpus())) : null;
+        if (lmFile != null) files.add(lmFile);
+        Path config = writeTemp("callsim-recognizer-", ".xml",
+            settings.setup().configXml(lmFile == null ? null : lmFile.toUri().toString()));
+        files.add(config);
+        RecognizerPool pool = new RecognizerPool(settings, limits, List.copyOf(files));
+        int total = settings.poolSize();
+        int first = Math.min(total, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        CountDownLatch firstReady = new CountDownLatch(first);
+        AtomicInteger loaded = new AtomicInteger();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        short[] priming = PrimingSpeech.synthesize8k();
+        for (int i = 0; i < total; i++) {
+            boolean inFirstBatch = i < first;
+            pool.loaders.execute(() -> {
+                try {
+                    ReusableSpeechRecognizer recognizer = pool.loadAndPrime(config, priming);
+                    pool.scheduler.add(recognizer); // discards it if the pool closed meanwhile
+                    progress.loaded(loaded.incrementAndGet(), total);
+                } catch (Throwable e) {
+                    if (inFirstBatch) firstFailure.compareAndSet(null, e);
+                    if (!pool.isClosed()) LOG.log(System.Logger.Level.WARNING, "cannot load a speech recogniser", e);
+                } finally {
+                    if (inFirstBatch) firstReady.countDown();
+                }
+            });
+        }
+        pool.loaders.shutdown(); // the queued loads still run; the threads end after the last
         try {
-            short[] priming = PrimingSpeech.synthesize8k();
-            List<Future<ReusableSpeechRecognizer>> loads = new ArrayList<>();
-            for (int i = 0; i < settings.poolSize(); i++) {
-                loads.add(pool.decoders.submit(() -> pool.loadAndPrime(lmLocation, priming)));
-            }
-            for (Future<ReusableSpeechRecognizer> load : loads) pool.scheduler.add(load.get());
-            return pool;
-        } catch (ExecutionException e) {
-            pool.close();
-            throw new IllegalStateException("cannot load a speech recogniser: " + e.getCause(), e.getCause());
+            firstReady.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             pool.close();
             throw new IllegalStateException("interrupted while loading speech recognisers", e);
         }
+        if (pool.size() == 0) {
+            pool.close();
+            Throwable cause = firstFailure.get();
+            throw new IllegalStateException("cannot load a speech recogniser: " + cause, cause);
+        }
+        return pool;
     }
 
     /**
@@ -89,23 +130,34 @@ public final class RecognizerPool implements AutoCloseable {
      * turn is decoded as its audio arrives if a recogniser is free, or as soon as one is; if it is
      * shed under overload its transcript fails with {@link RecognitionShedException}.
      *
+     * @param speaker the agent whose turn it is: one profile per drill, the same for all their turns
+     *
      * @throws IllegalStateException if the pool is closed
      */
-    public RecognitionSession startTurn() {
+    public RecognitionSession startTurn(SpeakerProfile speaker) {
         checkOpen();
-        return scheduler.submit(newStream(defaultBufferSamples()), true);
+        return scheduler.submit(newStream(defaultBufferSamples()).from(speaker), true);
     }
 
     /**
-     * Recognises a whole recording (any sample rate; converted to 8 kHz), waiting as long as it takes
-     * for a recogniser (never shed). For the CLI and tests; live calls use {@link #startTurn}.
+     * Recognises a whole recording (any sample rate; converted to 8 kHz) as one speaker's, waiting as
+     * long as it takes for a recogniser (never shed). For the CLI and tests; live calls use {@link #startTurn}.
      *
      * @throws IllegalStateException if the pool is closed, or closes before the recording is decoded
      */
     public String transcribe(short[] pcm, int sampleRate) {
+        return transcribe(pcm, sampleRate, new SpeakerProfile());
+    }
+
+    /**
+     * {@link #transcribe(short[], int)} for one of several recordings of the same speaker, whose profile
+     * carries from one to the next as it does across a drill's turns.
+     */
+    public String transcribe(short[] pcm, int sampleRate, SpeakerProfile speaker) {
         short[] pcm8k = PcmRateConverter.convert(pcm, sampleRate, ReusableSpeechRecognizer.SAMPLE_RATE);
         checkOpen();
-        RecognitionSession session = scheduler.submit(newStream(Math.max(defaultBufferSamples(), pcm8k.length + 1)), false);
+        RecognitionSession session = scheduler.submit(
+            newStream(Math.max(defaultBufferSamples(), pcm8k.length + 1)).from(speaker), false);
         session.feed(pcm8k);
         try {
             return session.finish().join();
@@ -155,6 +207,7 @@ public final class RecognizerPool implements AutoCloseable {
             if (closed) return;
             closed = true;
         }
+        loaders.shutdownNow(); // loads not yet started never start; one in progress is discarded when done
         scheduler.close();
         decoders.shutdown();
         try {
@@ -165,18 +218,18 @@ public final class RecognizerPool implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         scheduler.drainIdle().forEach(ReusableSpeechRecognizer::close);
-        if (languageModelFile != null) {
+        for (Path file : modelFiles) {
             try {
-                Files.deleteIfExists(languageModelFile);
+                Files.deleteIfExists(file);
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot delete " + languageModelFile, e);
+                LOG.log(System.Logger.Level.WARNING, "cannot delete " + file, e);
             }
         }
     }
 
-    private ReusableSpeechRecognizer loadAndPrime(String lmLocation, short[] priming) throws IOException {
+    private ReusableSpeechRecognizer loadAndPrime(Path config, short[] priming) throws IOException {
         long start = System.nanoTime();
-        ReusableSpeechRecognizer recognizer = ReusableSpeechRecognizer.load(lmLocation);
+        ReusableSpeechRecognizer recognizer = ReusableSpeechRecognizer.load(config);
         modelLoads.incrementAndGet();
         QueuedPcmStream primingStream = newStream(priming.length + 1);
         primingStream.offer(priming);
@@ -200,20 +253,26 @@ public final class RecognizerPool implements AutoCloseable {
         return (int) Math.min(Integer.MAX_VALUE, settings.maxBufferedAudio().toMillis() * SAMPLES_PER_MS);
     }
 
+    private boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
     private void checkOpen() {
         synchronized (lock) {
             if (closed) throw new IllegalStateException("recogniser pool is closed");
         }
     }
 
-    private static Path writeDomainLanguageModel(List<String> corpus) {
+    private static Path writeTemp(String prefix, String suffix, String text) {
         try {
-            Path file = Files.createTempFile("callsim-domain-", ".lm");
+            Path file = Files.createTempFile(prefix, suffix);
             file.toFile().deleteOnExit();
-            Files.writeString(file, DomainLanguageModel.arpa(corpus), StandardCharsets.UTF_8);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the domain language model", e);
+            throw new UncheckedIOException("cannot write " + prefix + "*" + suffix, e);
         }
     }
 }

@@ -7,7 +7,7 @@ import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.frontend.util.StreamDataSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,34 +22,32 @@ import java.util.List;
 final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements AutoCloseable {
     static final String ACOUSTIC_MODEL = "resource:/edu/cmu/sphinx/models/en-us/en-us";
     static final String DICTIONARY = "resource:" + PronunciationDictionary.RESOURCE;
-    static final String GENERIC_LANGUAGE_MODEL = "resource:/edu/cmu/sphinx/models/en-us/en-us.lm.bin";
     /** Phone audio is fed at its own rate: measured better than up-sampling to the model's 16 kHz. */
     static final int SAMPLE_RATE = 8000;
-    private static final String CONFIG = "recognizer.config.xml";
 
     private final StreamDataSource source;
+    private final SpeakerNormalizer normalizer; // null in the first release's front end (Sphinx4's LiveCMN)
 
     private ReusableSpeechRecognizer(Context context) throws IOException {
         super(context);
         source = context.getInstance(StreamDataSource.class);
+        normalizer = usesSpeakerNormalizer(context) ? context.getInstance(SpeakerNormalizer.class) : null;
         recognizer.allocate(); // loads acoustic model, dictionary and LM; the expensive part, done once
     }
 
     /**
      * Loads a recogniser.
      *
-     * @param languageModel an ARPA ".lm" file location or {@link #GENERIC_LANGUAGE_MODEL}
+     * @param config a Sphinx4 configuration file, as {@link RecognizerSetup} writes it (it names the
+     *               language model; the acoustic model, dictionary and sample rate are set here)
      */
-    static ReusableSpeechRecognizer load(String languageModel) throws IOException {
+    static ReusableSpeechRecognizer load(Path config) throws IOException {
         Configuration configuration = new Configuration();
         configuration.setAcousticModelPath(ACOUSTIC_MODEL);
         configuration.setDictionaryPath(DICTIONARY);
-        configuration.setLanguageModelPath(languageModel);
         configuration.setSampleRate(SAMPLE_RATE);
-        URL config = ReusableSpeechRecognizer.class.getResource(CONFIG);
-        if (config == null) throw new IllegalStateException("missing resource " + CONFIG);
         try {
-            return new ReusableSpeechRecognizer(new Context(config.toString(), configuration));
+            return new ReusableSpeechRecognizer(new Context(config.toUri().toString(), configuration));
         } finally {
             SphinxLogging.quiet();
         }
@@ -57,9 +55,11 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
 
     /**
      * Decodes {@code audio} (8 kHz, 16-bit signed little-endian mono) until it ends, blocking the
-     * calling thread, and returns the recognised words separated by single spaces.
+     * calling thread, and returns the recognised words separated by single spaces. The audio's speaker
+     * profile, if it has one, is used and updated for the cepstral mean.
      */
-    String recognize(InputStream audio) {
+    String recognize(QueuedPcmStream audio) {
+        if (normalizer != null) normalizer.use(audio.speaker());
         source.setInputStream(audio);
         List<String> segments = new ArrayList<>();
         // the front end's speech marker splits the stream at pauses: one result per speech segment
@@ -68,6 +68,15 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
             if (!words.isEmpty()) segments.add(words);
         }
         return String.join(" ", segments).replaceAll("\\s+", " ");
+    }
+
+    private static boolean usesSpeakerNormalizer(Context context) {
+        try {
+            context.getInstance(SpeakerNormalizer.class);
+            return true;
+        } catch (RuntimeException e) { // Sphinx4 throws when no component of the class is configured
+            return false;
+        }
     }
 
     @Override

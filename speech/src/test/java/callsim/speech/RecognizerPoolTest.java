@@ -39,6 +39,8 @@ class RecognizerPoolTest {
     @TempDir
     Path workDir;
     private RecognizerPool pool;
+    /** One agent speaks every turn here, as in a drill. */
+    private final SpeakerProfile agent = new SpeakerProfile();
 
     @BeforeAll
     void loadPool() {
@@ -65,7 +67,7 @@ class RecognizerPoolTest {
         for (String sentence : HELD_OUT) {
             assertThat(corpus).as("test sentence must be held out of the corpus").doesNotContain(SpokenText.normalize(sentence));
             SyntheticPhoneSpeech.Pcm audio = SyntheticPhoneSpeech.phoneLine(sentence, workDir);
-            RecognitionSession session = pool.startTurn();
+            RecognitionSession session = pool.startTurn(agent);
             long start = System.nanoTime();
             feedInFrames(session, audio.samples());
             String heard = session.finish().get(60, TimeUnit.SECONDS);
@@ -95,7 +97,7 @@ class RecognizerPoolTest {
         int errors = 0;
         for (String sentence : sentences) {
             short[] pcm = SyntheticPhoneSpeech.phoneLine(sentence, workDir).samples();
-            RecognitionSession session = pool.startTurn();
+            RecognitionSession session = pool.startTurn(agent);
             feedInFrames(session, pcm);
             String heard = session.finish().get(60, TimeUnit.SECONDS);
             assertThat(heard).as("turn \"%s\"", sentence).isNotBlank();
@@ -114,11 +116,11 @@ class RecognizerPoolTest {
     void aTurnStartedWhileEveryRecogniserIsBusyWaitsAndIsThenRecognised() throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.available() == pool.size());
         List<RecognitionSession> busy = new ArrayList<>();
-        for (int i = 0; i < pool.size(); i++) busy.add(pool.startTurn());
+        for (int i = 0; i < pool.size(); i++) busy.add(pool.startTurn(agent));
         String sentence = "Is there anything else I can do for you today?";
         try {
             assertThat(pool.available()).isZero();
-            RecognitionSession waiting = pool.startTurn(); // never blocks the audio thread
+            RecognitionSession waiting = pool.startTurn(agent); // never blocks the audio thread
             assertThat(pool.waitingTurns()).isEqualTo(1);
             feedInFrames(waiting, SyntheticPhoneSpeech.phoneLine(sentence, workDir).samples());
             CompletableFuture<String> words = waiting.finish();
@@ -138,7 +140,7 @@ class RecognizerPoolTest {
     @Test
     void aCancelledTurnReturnsItsRecogniserAndCancelsTheTranscript() throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.available() == pool.size());
-        RecognitionSession session = pool.startTurn();
+        RecognitionSession session = pool.startTurn(agent);
         short[] pcm = SyntheticPhoneSpeech.phoneLine("I'm sorry you were kept waiting.", workDir).samples();
         feedInFrames(session, Arrays.copyOf(pcm, pcm.length / 2)); // hung up mid-sentence
         assertThat(pool.available()).isEqualTo(pool.size() - 1);
@@ -164,7 +166,7 @@ class RecognizerPoolTest {
 
     @Test
     void silenceIsRecognisedAsNothing() throws Exception {
-        RecognitionSession session = pool.startTurn();
+        RecognitionSession session = pool.startTurn(agent);
         feedInFrames(session, new short[8000]);
 
         assertThat(session.finish().get(60, TimeUnit.SECONDS)).isEmpty();

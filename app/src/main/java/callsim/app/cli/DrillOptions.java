@@ -4,6 +4,7 @@ import callsim.app.pipeline.DialPlan;
 import callsim.app.pipeline.DrillService;
 import callsim.core.Scenario;
 import callsim.scenarios.ScenarioLibrary;
+import callsim.speech.RecognizerSettings;
 import callsim.speech.TurnDetector;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,8 +17,9 @@ final class DrillOptions {
     @Option(names = "--end-of-turn-ms", paramLabel = "MS", defaultValue = "700", description = "Agent silence that ends a turn, 500-800 (default: ${DEFAULT-VALUE}).")
     int endOfTurnMs;
 
-    @Option(names = "--recognizers", paramLabel = "N", defaultValue = "2", description = "Speech recognisers to load (each ~100 MB of heap; default: ${DEFAULT-VALUE}).")
-    int recognizers;
+    @Option(names = "--recognizers", paramLabel = "N",
+            description = "Speech recognisers to load: how many agents can talk at the same moment (each ~100 MB of heap; default: 4 per core, ${DEFAULT-VALUE} here).")
+    int recognizers = RecognizerSettings.defaultPoolSize();
 
     DrillService.Settings settings() {
         ScenarioLibrary library = ScenarioLibrary.builtIn();

@@ -6,6 +6,7 @@ import callsim.core.DrillSession;
 import callsim.core.Scenario;
 import callsim.speech.RecognitionSession;
 import callsim.speech.RecognitionShedException;
+import callsim.speech.SpeakerProfile;
 import callsim.speech.TurnDetector;
 import callsim.speech.TurnEvent;
 import callsim.telephony.CallLine;
@@ -51,6 +52,8 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     // Media-clock-thread state.
     private final CallerPlayout playout = new CallerPlayout();
     private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
+    /** The agent's voice as the recognisers have learnt it, carried from each of their turns to the next. */
+    private final SpeakerProfile agentVoice = new SpeakerProfile();
     private final Set<Integer> synthesising = new HashSet<>();
     private final Set<Integer> withdrawn = new HashSet<>();
     private RecognitionSession turn;  // the agent turn being recognised as it is spoken
@@ -212,7 +215,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         for (TurnEvent event : turnDetector.accept(frame, t)) {
             if (event instanceof TurnEvent.SpeechStarted started) {
                 if (turn == null) {
-                    turn = speech.recognizers().startTurn();  // never blocks: waits in line if every recogniser is busy
+                    turn = speech.recognizers().startTurn(agentVoice);  // never blocks: waits in line if every recogniser is busy
                     preRoll.forEach(turn::feed);
                     fed = true;
                 }

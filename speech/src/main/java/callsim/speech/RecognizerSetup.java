@@ -1,0 +1,158 @@
+package callsim.speech;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How a recogniser searches: its language model and the Sphinx4 search and front-end settings that
+ * trade decoding CPU for accuracy. The named set-ups are the ones measured in BENCHMARKS.md (c); the
+ * bench can compare any two of them on the same audio ({@code bench/run recognition --vs NAME}).
+ *
+ * @param name              how the set-up is named on the command line and in the bench
+ * @param languageModel     which language model the search uses
+ * @param domainWeight      the domain model's share in the mixed model (1 = domain only)
+ * @param genericWords      how many of the general model's most frequent words join the domain
+ *                          vocabulary in the mixed model (more: speech off the corpus is heard better,
+ *                          decoding costs more)
+ * @param absoluteBeamWidth most active search paths kept per frame: decoding cost follows it
+ * @param languageWeight    how much the language model counts against the acoustics
+ * @param phoneLookahead    Sphinx4's phone-loop lookahead search (off: the plain word-pruning search,
+ *                          which skips growing paths every {@code growSkipInterval} frames)
+ * @param growSkipInterval  0, or N: every N-th frame grows no new paths (plain search only)
+ * @param phoneFrontEnd     the explicit phone front end (no noise removal, slight dither) instead of
+ *                          the model's own automatic one
+ */
+public record RecognizerSetup(String name, LanguageModelKind languageModel, double domainWeight, int genericWords,
+                              int absoluteBeamWidth, double languageWeight, boolean phoneLookahead,
+                              int growSkipInterval, boolean phoneFrontEnd) {
+
+    /** The language model a set-up searches with. */
+    public enum LanguageModelKind {
+        /** The call-centre corpus alone (closed vocabulary): forces everything onto agent phrasing. */
+        DOMAIN,
+        /** Sphinx4's general English model alone (en-us, ~70,000 words): slow, and weak on agent phrasing. */
+        GENERIC,
+        /** The domain model interpolated with the general one ({@link MixedLanguageModel}). */
+        MIXED
+    }
+
+    private static final String CONFIG = "recognizer.config.xml";
+
+    /** Live calls: the mixed model and a search cheap enough to follow many drills on two cores. */
+    public static final RecognizerSetup LIVE =
+        new RecognizerSetup("live", LanguageModelKind.MIXED, 0.7, 2000, 5000, 10, false, 3, true);
+    /**
+     * Recordings (transcribe, post-call transcripts): the same mixed model with the wide search of the
+     * first release; about twice the CPU of {@link #LIVE}, never on a live call's path.
+     */
+    public static final RecognizerSetup ACCURATE =
+        new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.7, 2000, 10000, 8, true, 0, true);
+    /** The first release's live set-up (domain model, wide search), kept to measure against. */
+    public static final RecognizerSetup DOMAIN =
+        new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 8, true, 0, false);
+    /** Sphinx4's general model with the wide search, for recordings about anything. */
+    public static final RecognizerSetup GENERIC =
+        new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000, 8, true, 0, false);
+
+    public static final List<RecognizerSetup> NAMED = List.of(LIVE, ACCURATE, DOMAIN, GENERIC);
+
+    public RecognizerSetup {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("a set-up needs a name");
+        if (languageModel == null) throw new IllegalArgumentException("languageModel must not be null");
+        if (languageModel == LanguageModelKind.MIXED && !(domainWeight > 0 && domainWeight < 1)) {
+            throw new IllegalArgumentException("a mixed model's domainWeight must be between 0 and 1: " + domainWeight);
+        }
+        if (genericWords < 0) throw new IllegalArgumentException("genericWords must not be negative: " + genericWords);
+        if (absoluteBeamWidth < 100) throw new IllegalArgumentException("absoluteBeamWidth too small: " + absoluteBeamWidth);
+        if (languageWeight <= 0) throw new IllegalArgumentException("languageWeight must be positive: " + languageWeight);
+        if (growSkipInterval < 0) throw new IllegalArgumentException("growSkipInterval must not be negative");
+    }
+
+    /** The named set-up, e.g. "live"; fails listing the names it knows. */
+    public static RecognizerSetup named(String name) {
+        for (RecognizerSetup setup : NAMED) {
+            if (setup.name.equals(name)) return setup;
+        }
+        throw new IllegalArgumentException("no recogniser set-up '" + name + "'; known: "
+            + String.join(", ", NAMED.stream().map(RecognizerSetup::name).toList()));
+    }
+
+    /** Whether recognisers of this set-up need the domain language model file. */
+    boolean usesDomainModel() {
+        return languageModel != LanguageModelKind.GENERIC;
+    }
+
+    /**
+     * The Sphinx4 configuration for this set-up. Sphinx4 builds a recogniser's whole component graph
+     * while reading its configuration, so the values must be in the file itself rather than set after.
+     *
+     * @param domainModelLocation URL of the domain ARPA file (ignored by the generic set-up)
+     */
+    String configXml(String domainModelLocation) {
+        String template;
+        try (InputStream in = RecognizerSetup.class.getResourceAsStream(CONFIG)) {
+            if (in == null) throw new IllegalStateException("missing resource " + CONFIG);
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + CONFIG, e);
+        }
+        Map<String, String> values = Map.of(
+            "searchManager", phoneLookahead ? "wordPruningLookaheadSearchManager" : "wordPruningSearchManager",
+            "frontEnd", phoneFrontEnd ? "phoneFrontEnd" : "liveFrontEnd",
+            "languageModel", switch (languageModel) {
+                case DOMAIN -> "simpleNGramModel";
+                case GENERIC -> "trieNgramModel";
+                case MIXED -> "mixedModel";
+            },
+            "domainModelLocation", domainModelLocation == null ? "" : domainModelLocation,
+            "domainWeight", String.format(Locale.ROOT, "%.4f", languageModel == LanguageModelKind.MIXED ? domainWeight : 1.0),
+            "genericWords", Integer.toString(genericWords),
+            "growSkipInterval", Integer.toString(growSkipInterval),
+            "absoluteBeamWidth", Integer.toString(absoluteBeamWidth),
+            "languageWeight", String.format(Locale.ROOT, "%.2f", languageWeight));
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            template = template.replace("@" + value.getKey() + "@", value.getValue());
+        }
+        if (template.matches("(?s).*value=\"@\\w+@\".*")) throw new IllegalStateException("unfilled value in " + CONFIG);
+        return template;
+    }
+
+    /** A copy with other values, for measuring variants in the bench ("live,absoluteBeamWidth=2000"). */
+    public RecognizerSetup with(String key, String value) {
+        return switch (key) {
+            case "domainWeight" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel,
+                Double.parseDouble(value), genericWords, absoluteBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd);
+            case "genericWords" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel, domainWeight,
+                Integer.parseInt(value), absoluteBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd);
+            case "absoluteBeamWidth" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel, domainWeight,
+                genericWords, Integer.parseInt(value), languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd);
+            case "languageWeight" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel, domainWeight,
+                genericWords, absoluteBeamWidth, Double.parseDouble(value), phoneLookahead, growSkipInterval, phoneFrontEnd);
+            case "growSkipInterval" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel, domainWeight,
+                genericWords, absoluteBeamWidth, languageWeight, phoneLookahead, Integer.parseInt(value), phoneFrontEnd);
+            case "phoneLookahead" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel, domainWeight,
+                genericWords, absoluteBeamWidth, languageWeight, Boolean.parseBoolean(value), growSkipInterval, phoneFrontEnd);
+            case "phoneFrontEnd" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel, domainWeight,
+                genericWords, absoluteBeamWidth, languageWeight, phoneLookahead, growSkipInterval, Boolean.parseBoolean(value));
+            default -> throw new IllegalArgumentException("cannot vary '" + key + "' (domainWeight, genericWords, "
+                + "absoluteBeamWidth, languageWeight, growSkipInterval, phoneLookahead, phoneFrontEnd)");
+        };
+    }
+
+    /** "live" or "live,absoluteBeamWidth=2000,genericWords=5000": a named set-up with variations. */
+    public static RecognizerSetup parse(String spec) {
+        String[] parts = spec.split(",");
+        RecognizerSetup setup = named(parts[0].strip());
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            if (kv.length != 2) throw new IllegalArgumentException("expected KEY=VALUE in '" + spec + "': " + parts[i]);
+            setup = setup.with(kv[0].strip(), kv[1].strip());
+        }
+        return setup;
+    }
+}

@@ -1,0 +1,45 @@
+package callsim.speech;
+
+/**
+ * What the recogniser has learnt about one speaker's voice on this line: the running cepstral mean of
+ * their speech ({@link SpeakerNormalizer}). One per drill's agent, passed with each of their turns
+ * ({@link RecognizerPool#startTurn(SpeakerProfile)}), so every turn is heard through the agent's own
+ * mean whichever recogniser decodes it. Two turns of one drill may be decoded at once, so it is guarded.
+ */
+public final class SpeakerProfile {
+    private double[] sum;
+    private double[] mean;
+    private int frames;
+
+    synchronized void normalize(double[] cepstrum, double[] prior) {
+        if (sum == null) {
+            sum = new double[cepstrum.length];
+            mean = new double[cepstrum.length];
+            if (prior != null && prior.length == cepstrum.length) {
+                for (int i = 0; i < sum.length; i++) sum[i] = prior[i] * SpeakerNormalizer.PRIOR_FRAMES;
+                frames = SpeakerNormalizer.PRIOR_FRAMES;
+                System.arraycopy(prior, 0, mean, 0, mean.length);
+            } else {
+                System.arraycopy(cepstrum, 0, mean, 0, mean.length); // no prior: the first frame is the best guess
+            }
+        }
+        if (cepstrum[0] >= 0) {
+            for (int i = 0; i < cepstrum.length; i++) sum[i] += cepstrum[i];
+            frames++;
+            // refresh often while the speaker is new, then every 10 frames (0.1 s)
+            if (frames < SpeakerNormalizer.PRIOR_FRAMES + 100 || frames % 10 == 0) {
+                for (int i = 0; i < mean.length; i++) mean[i] = sum[i] / frames;
+            }
+            if (frames >= SpeakerNormalizer.SHIFT) {
+                double scale = SpeakerNormalizer.WINDOW / (double) frames;
+                for (int i = 0; i < sum.length; i++) sum[i] *= scale;
+                frames = SpeakerNormalizer.WINDOW;
+            }
+        }
+        for (int i = 0; i < cepstrum.length; i++) cepstrum[i] -= mean[i];
+    }
+
+    synchronized double[] mean() {
+        return mean == null ? null : mean.clone();
+    }
+}
