@@ -31,7 +31,8 @@ public final class SipEndpoint implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        EndpointRequestHandler requests = new EndpointRequestHandler(this, handler);
+        AllowedPeers allowed = AllowedPeers.of(config.allow(), config.bindAddress());
+        EndpointRequestHandler requests = new EndpointRequestHandler(this, handler, allowed);
         try {
             this.agent = SipAgent.start("endpoint", config, requests);
         } catch (IOException | RuntimeException e) {

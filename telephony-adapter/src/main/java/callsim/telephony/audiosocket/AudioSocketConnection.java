@@ -26,11 +26,16 @@ final class AudioSocketConnection implements Runnable {
     private final String peer;
     private final FrameWriter writer;
     private final AudioSocketDecoder decoder = new AudioSocketDecoder();
+    private final java.util.Set<String> callIds;
     private volatile AudioSocketCall call;
+    private String claimedCallId; // reader thread only
     private volatile boolean shuttingDown;
 
-    AudioSocketConnection(Socket socket, CallHandler handler, Duration idleTimeout, Consumer<AudioSocketConnection> onClosed) {
+    /** {@code callIds}: the UUIDs on the line now, shared by the server's connections. */
+    AudioSocketConnection(Socket socket, CallHandler handler, Duration idleTimeout, java.util.Set<String> callIds,
+                          Consumer<AudioSocketConnection> onClosed) {
         this.socket = socket;
+        this.callIds = callIds;
         this.handler = handler;
         this.idleNanos = idleTimeout.toNanos();
         this.onClosed = onClosed;
@@ -51,6 +56,7 @@ final class AudioSocketConnection implements Runnable {
         } catch (IOException e) {
             closeAfterFailure("connection lost", "connection failed: " + e.getMessage(), Level.INFO);
         } finally {
+            if (claimedCallId != null) callIds.remove(claimedCallId);
             onClosed.accept(this);
         }
     }
@@ -152,6 +158,12 @@ final class AudioSocketConnection implements Runnable {
     }
 
     private void startCall(String uuid) {
+        if (!callIds.add(uuid)) {
+            LOG.log(Level.WARNING, "AudioSocket peer {0} sent call UUID {1}, which is already on the line; refusing it", peer, uuid);
+            writer.finish(true);
+            return;
+        }
+        claimedCallId = uuid;
         AudioSocketCall started = new AudioSocketCall(uuid, "audiosocket:" + peer, writer);
         call = started;
         if (shuttingDown) {
