@@ -38,6 +38,7 @@ final class AgiSocket implements SocketConnectionFacade {
     private int requestBytes;
     // Asked when a read times out: true to keep waiting (a drill still on the line), false to give up.
     private volatile java.util.function.BooleanSupplier keepWaiting = () -> false;
+    private volatile boolean timedOut;
 
     AgiSocket(Socket socket, Consumer<AgiSocket> onClose) throws IOException {
         this.socket = socket;
@@ -57,6 +58,11 @@ final class AgiSocket implements SocketConnectionFacade {
     void readTimeout(Duration poll, java.util.function.BooleanSupplier keepWaiting) throws SocketException {
         this.keepWaiting = keepWaiting;
         socket.setSoTimeout(Math.toIntExact(Math.max(1, poll.toMillis())));
+    }
+
+    /** True once a read gave up waiting (Asterisk-Java reports that as a hang-up, without the cause). */
+    boolean timedOut() {
+        return timedOut;
     }
 
     /** The environment starts: from now until {@link #requestRead} its size is bounded. */
@@ -98,7 +104,10 @@ final class AgiSocket implements SocketConnectionFacade {
             try {
                 return in.read();
             } catch (java.net.SocketTimeoutException e) {
-                if (!keepWaiting.getAsBoolean()) throw e;
+                if (!keepWaiting.getAsBoolean()) {
+                    timedOut = true;
+                    throw e;
+                }
             }
         }
     }

@@ -60,6 +60,11 @@ final class TrainingExtensionScript implements AgiScript {
             int result;
             try {
                 result = channel.exec("AudioSocket", target.applicationData());
+            } catch (AgiException e) {
+                if (!socket.timedOut()) throw e;
+                LOG.log(Level.WARNING, "drill {0} on {1} is no longer expected (its AudioSocket never connected, or it ended)"
+                        + " but the FastAGI connection {2} is still open; dropping it", target.uuid(), channelName, socket);
+                return;
             } finally {
                 socket.readTimeout(replyTimeout);
             }
@@ -69,9 +74,19 @@ final class TrainingExtensionScript implements AgiScript {
             }
             channel.hangup();
         } catch (AgiHangupException e) {
-            LOG.log(Level.INFO, "{0} hung up (or its FastAGI connection closed); training call over", channelName);
+            if (socket.timedOut()) {
+                LOG.log(Level.WARNING, "no reply on the FastAGI connection {0} for {1} within {2,number,#} ms; dropping it",
+                        socket, channelName, replyTimeout.toMillis());
+            } else {
+                LOG.log(Level.INFO, "{0} hung up (or its FastAGI connection closed); training call over", channelName);
+            }
         } catch (AgiException e) {
-            LOG.log(Level.WARNING, "FastAGI training call on {0} failed: {1}", channelName, e.getMessage());
+            if (socket.timedOut()) {
+                LOG.log(Level.WARNING, "no reply on the FastAGI connection {0} for {1} within {2,number,#} ms; dropping it",
+                        socket, channelName, replyTimeout.toMillis());
+            } else {
+                LOG.log(Level.WARNING, "FastAGI training call on {0} failed: {1}", channelName, e.getMessage());
+            }
         } catch (java.net.SocketException e) {
             LOG.log(Level.WARNING, "FastAGI training call on {0} failed: {1}", channelName, e.getMessage());
         }

@@ -27,14 +27,16 @@ final class AudioSocketConnection implements Runnable {
     private final FrameWriter writer;
     private final AudioSocketDecoder decoder = new AudioSocketDecoder();
     private final java.util.Set<String> callIds;
+    private final callsim.telephony.RateLimitedLog malformed;
     private volatile AudioSocketCall call;
     private String claimedCallId; // reader thread only
     private volatile boolean shuttingDown;
 
     /** {@code callIds}: the UUIDs on the line now, shared by the server's connections. */
     AudioSocketConnection(Socket socket, CallHandler handler, Duration idleTimeout, java.util.Set<String> callIds,
-                          Consumer<AudioSocketConnection> onClosed) {
+                          callsim.telephony.RateLimitedLog malformed, Consumer<AudioSocketConnection> onClosed) {
         this.socket = socket;
+        this.malformed = malformed;
         this.callIds = callIds;
         this.handler = handler;
         this.idleNanos = idleTimeout.toNanos();
@@ -206,7 +208,7 @@ final class AudioSocketConnection implements Runnable {
         if (current != null) {
             LOG.log(Level.WARNING, "AudioSocket call {0}: no frame from {1} for {2} ms, hanging up",
                     current.callId(), peer, Long.toString(idleNanos / 1_000_000));
-            current.end("media timeout", true);
+            current.end("media timeout", true, true);
         } else {
             LOG.log(Level.WARNING, "AudioSocket peer {0} sent no call UUID within {1} ms; closing the connection", peer,
                     Long.toString(idleNanos / 1_000_000));
@@ -220,10 +222,15 @@ final class AudioSocketConnection implements Runnable {
         if (isFinished()) {
             return;
         }
-        LOG.log(level, "AudioSocket peer {0}{1}: {2}; closing the connection", peer,
-                current == null ? "" : " (call " + current.callId() + ")", detail);
+        String line = "AudioSocket peer " + peer + (current == null ? "" : " (call " + current.callId() + ")") + ": "
+                + detail + "; closing the connection";
+        if (current == null && level == Level.WARNING) {
+            malformed.log(level, "AudioSocket peers breaking the protocol", () -> line); // no call: junk, possibly a flood
+        } else {
+            LOG.log(level, line);
+        }
         if (current != null) {
-            current.end(hangUpReason, false);
+            current.end(hangUpReason, false, true); // the link broke: nobody hung up
         } else {
             writer.finish(false);
         }

@@ -28,6 +28,8 @@ public final class AudioSocketServer implements AutoCloseable {
     // Call UUIDs on the line now: a second connection with one of them is refused.
     private final Set<String> callIds = ConcurrentHashMap.newKeySet();
     private final AllowedPeers allowed;
+    private final callsim.telephony.RateLimitedLog malformed = callsim.telephony.RateLimitedLog.perMinute(
+            System.getLogger(AudioSocketConnection.class.getName()), 10);
     private final Thread acceptor;
     private volatile boolean closed;
 
@@ -120,7 +122,7 @@ public final class AudioSocketServer implements AutoCloseable {
                 }
                 continue;
             }
-            AudioSocketConnection connection = new AudioSocketConnection(socket, handler, idleTimeout, callIds, connections::remove);
+            AudioSocketConnection connection = new AudioSocketConnection(socket, handler, idleTimeout, callIds, malformed, connections::remove);
             connections.add(connection);
             if (closed) {
                 connection.shutDown(); // close() may have taken its snapshot before this one was added
