@@ -80,14 +80,17 @@ public final class FileDrillJournal implements DrillJournal {
 
     @Override
     public void snapshot(DrillRecord record, boolean complete) {
-        java.time.Instant endedAt = complete ? clock.instant() : null;
+        report(record, complete ? clock.instant() : null, complete);
+    }
+
+    private void report(DrillRecord record, java.time.Instant endedAt, boolean complete) {
         // The record is immutable: its JSON is built on the writer thread, off the 20 ms media clock.
         submit(() -> writeReport(ReportJson.build(info, record, endedAt, complete)));
     }
 
     @Override
-    public void close(DrillRecord finalRecord) {
-        snapshot(finalRecord, true);
+    public void close(DrillRecord finalRecord, boolean complete) {
+        report(finalRecord, clock.instant(), complete);
         submit(() -> {
             events.close();
             recording.close();
