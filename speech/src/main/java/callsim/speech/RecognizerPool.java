@@ -63,6 +63,15 @@ public final class RecognizerPool implements AutoCloseable {
      * @throws IllegalStateException if a recogniser cannot be loaded
      */
     public static RecognizerPool start(RecognizerSettings settings, TurnQueueLimits limits) {
+        return start(settings, limits, loaded -> {});
+    }
+
+    /** As {@link #start(RecognizerSettings)}, telling {@code loaded} how many recognisers are ready as each one is. */
+    public static RecognizerPool start(RecognizerSettings settings, java.util.function.IntConsumer loaded) {
+        return start(settings, TurnQueueLimits.defaults(settings.poolSize()), loaded);
+    }
+
+    private static RecognizerPool start(RecognizerSettings settings, TurnQueueLimits limits, java.util.function.IntConsumer loaded) {
         Path lmFile = settings.genericLanguageModel() ? null : writeDomainLanguageModel(settings.corpus());
         String lmLocation = lmFile == null ? ReusableSpeechRecognizer.GENERIC_LANGUAGE_MODEL : lmFile.toUri().toString();
         RecognizerPool pool = new RecognizerPool(settings, limits, lmFile);
@@ -72,7 +81,11 @@ public final class RecognizerPool implements AutoCloseable {
             for (int i = 0; i < settings.poolSize(); i++) {
                 loads.add(pool.decoders.submit(() -> pool.loadAndPrime(lmLocation, priming)));
             }
-            for (Future<ReusableSpeechRecognizer> load : loads) pool.scheduler.add(load.get());
+            int ready = 0;
+            for (Future<ReusableSpeechRecognizer> load : loads) {
+                pool.scheduler.add(load.get());
+                loaded.accept(++ready);
+            }
             return pool;
         } catch (ExecutionException e) {
             pool.close();

@@ -13,4 +13,9 @@ public interface CallHandler {
     default java.util.Optional<String> refusal(String dialledNumber) {
         return java.util.Optional.empty();
     }
+
+    /** False while the handler cannot take calls yet (the simulator is starting); the SIP endpoint answers 503. */
+    default boolean ready() {
+        return true;
+    }
 }

@@ -130,6 +130,10 @@ final class EndpointRequestHandler implements SipListener {
                     + " are already waiting for their ACK");
             return;
         }
+        if (!handler.ready()) {
+            reject(transaction, Response.SERVICE_UNAVAILABLE, callId, "still starting (loading speech); call again in a minute");
+            return;
+        }
         java.util.Optional<String> refusal = handler.refusal(SipMessages.dialledUser(request));
         if (refusal.isPresent()) {
             reject(transaction, Response.NOT_FOUND, callId, refusal.get());

@@ -116,6 +116,50 @@ class SipEndpointHostilePeerTest {
         assertThat(statusLine(peer.receiveFinal())).isEqualTo("SIP/2.0 200 OK");
     }
 
+    @Test
+    void aNumberTheHandlerRefusesGets404BeforeAnswering() throws Exception {
+        endpoint = SipEndpoint.start(SipEndpointConfig.loopback(), new CallHandler() {
+            @Override
+            public LineListener callStarted(CallLine line) {
+                return handler.callStarted(line);
+            }
+
+            @Override
+            public java.util.Optional<String> refusal(String dialled) {
+                return dialled.equals("7000") ? java.util.Optional.empty() : java.util.Optional.of("no scenario '" + dialled + "'");
+            }
+        });
+        peer = new RawSipPeer(endpoint.port());
+        String invite = peer.invite("mistyped", RawSipPeer.sdpOffer(40000, "0")).replace("INVITE sip:7000@", "INVITE sip:warranty-refusd@");
+
+        peer.send(invite);
+
+        assertThat(statusLine(peer.receiveFinal())).startsWith("SIP/2.0 404 ");
+        assertThat(endpointLog.warningsContaining("no scenario 'warranty-refusd'")).hasSize(1);
+        assertThat(endpoint.activeCalls()).isZero();
+    }
+
+    @Test
+    void callsWhileTheHandlerIsNotReadyGet503() throws Exception {
+        endpoint = SipEndpoint.start(SipEndpointConfig.loopback(), new CallHandler() {
+            @Override
+            public LineListener callStarted(CallLine line) {
+                return handler.callStarted(line);
+            }
+
+            @Override
+            public boolean ready() {
+                return false;
+            }
+        });
+        peer = new RawSipPeer(endpoint.port());
+
+        peer.send(peer.invite("too-early", RawSipPeer.sdpOffer(40000, "0")));
+
+        assertThat(statusLine(peer.receiveFinal())).isEqualTo("SIP/2.0 503 Service Unavailable");
+        assertThat(endpoint.activeCalls()).isZero();
+    }
+
     private static int freeEvenPort() throws Exception {
         for (int attempt = 0; attempt < 50; attempt++) {
             try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {

@@ -43,7 +43,9 @@ public final class FileDrillJournal implements DrillJournal {
         this.info = info;
         this.dir = dir;
         this.clock = clock;
-        Files.createDirectories(dir);
+        OwnerOnly.directories(dir);
+        OwnerOnly.file(dir.resolve("events.jsonl"));
+        OwnerOnly.file(dir.resolve("recording.wav"));
         this.events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         this.recording = StereoWavWriter.open(dir.resolve("recording.wav"), 8000);
@@ -116,7 +118,10 @@ public final class FileDrillJournal implements DrillJournal {
 
     private void writeReport(ObjectNode report) throws IOException {
         Path temp = dir.resolve("report.json.tmp");
-        ReportJson.MAPPER.writeValue(temp.toFile(), report);
+        OwnerOnly.file(temp);
+        try (var out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ReportJson.MAPPER.writeValue(out, report);
+        }
         Files.move(temp, dir.resolve("report.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
