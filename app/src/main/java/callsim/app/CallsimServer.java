@@ -117,6 +117,7 @@ public final class CallsimServer implements AutoCloseable {
         callsim.telephony.AllowedPeers allowed = callsim.telephony.AllowedPeers.of(options.allow(), options.bindAddress());
         MediaClock clock = new MediaClock();
         ReportStore store = new ReportStore(options.dataDir());
+        callsim.app.report.FileDrillJournal.repairCutOffRecordings(store);
         StartingCalls sipCalls = new StartingCalls();
         StartingCalls audioSocketCalls = new StartingCalls();
         DrillBookings bookings = new DrillBookings(Clock.systemUTC(), BOOKING_LIFETIME);

@@ -31,6 +31,8 @@ public final class FileDrillJournal implements DrillJournal {
     private static final Logger LOG = System.getLogger(FileDrillJournal.class.getName());
     private static final ObjectMapper LINES = new ObjectMapper();
 
+    private static final int SAMPLE_RATE = 8000;
+
     private final DrillInfo info;
     private final Path dir;
     private final Clock clock;
@@ -48,12 +50,35 @@ public final class FileDrillJournal implements DrillJournal {
         OwnerOnly.file(dir.resolve("recording.wav"));
         this.events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        this.recording = StereoWavWriter.open(dir.resolve("recording.wav"), 8000);
+        this.recording = StereoWavWriter.open(dir.resolve("recording.wav"), SAMPLE_RATE);
         this.writer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "journal-" + info.id());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * At start-up: a drill cut off by a crash left a recording whose header covers only up to its last
+     * refresh; each one is made to cover all its audio. Returns how many were repaired.
+     */
+    public static int repairCutOffRecordings(ReportStore store) {
+        int repaired = 0;
+        try {
+            for (String id : store.ids()) {
+                Path wav = store.drillDir(id).resolve("recording.wav");
+                try {
+                    boolean partial = store.report(id).map(r -> !r.path("complete").asBoolean(false)).orElse(false);
+                    if (partial && Files.exists(wav) && StereoWavWriter.repair(wav, SAMPLE_RATE)) repaired++;
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "drill " + id + ": cannot repair its recording " + wav + ": " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot list the drills to repair their recordings: " + e.getMessage());
+        }
+        if (repaired > 0) LOG.log(Level.INFO, repaired + " recording(s) cut off by a crash now play to their end");
+        return repaired;
     }
 
     public Path dir() {

@@ -42,4 +42,22 @@ class FileDrillJournalTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void aRecordingCutOffByACrashIsRepairedAtTheNextStart(@TempDir Path data) throws Exception {
+        ReportStore store = new ReportStore(data);
+        String id = "20261204-221500-beef";
+        FileDrillJournal journal = new FileDrillJournal(new DrillInfo(id, "201", "7000", "sip", Instant.EPOCH),
+                store.drillDir(id), Clock.systemUTC());
+        for (int i = 0; i < 60; i++) journal.audio(new short[160], new short[160]);  // 1.2 s
+        journal.snapshot(ReportJsonTest.sampleRecord(), false);
+        // The process dies here (kill -9): the journal is never closed.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> Files.exists(store.drillDir(id).resolve("report.json")));
+        assertThat(callsim.speech.WavFile.read(store.drillDir(id).resolve("recording.wav")).durationMs()).isEqualTo(1000);
+
+        assertThat(FileDrillJournal.repairCutOffRecordings(store)).isEqualTo(1);
+
+        assertThat(callsim.speech.WavFile.read(store.drillDir(id).resolve("recording.wav")).durationMs()).isEqualTo(1200);
+    }
 }
