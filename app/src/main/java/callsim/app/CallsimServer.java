@@ -51,15 +51,16 @@ public final class CallsimServer implements AutoCloseable {
      * Where and how to serve. Port 0 picks a free port; a negative AudioSocket or HTTP port turns that listener off.
      * {@code dbUrl} null keeps drills in the embedded database under the data directory. {@code allow}: CIDR
      * blocks that may place calls over SIP, FastAGI and AudioSocket; empty for the default
-     * ({@link callsim.telephony.AllowedPeers#defaultFor}).
+     * ({@link callsim.telephony.AllowedPeers#defaultFor}). {@code sipAccounts} non-null: SIP calls must pass
+     * digest authentication as the agent in their From header.
      */
     public record Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
                           Path dataDir, int recognizers, DrillService.Settings drills, AsteriskOptions asterisk, String dbUrl,
-                          java.util.List<String> allow) {
+                          java.util.List<String> allow, callsim.telephony.SipCredentials sipAccounts) {
         public Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
                        Path dataDir, int recognizers, DrillService.Settings drills, AsteriskOptions asterisk, String dbUrl) {
             this(bindAddress, sipPort, rtpPorts, audioSocketPort, httpPort, dataDir, recognizers, drills, asterisk, dbUrl,
-                    java.util.List.of());
+                    java.util.List.of(), null);
         }
 
         public Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
@@ -134,7 +135,7 @@ public final class CallsimServer implements AutoCloseable {
             replicator = JournalReplicator.start(database, options.dataDir());
             sip = SipEndpoint.start(SipEndpointConfig.loopback().withBindAddress(options.bindAddress())
                     .withPort(options.sipPort()).withRtpPorts(options.rtpPorts()).withMediaTimeout(LINE_SILENT_TIMEOUT)
-                    .withAllow(options.allow()), sipCalls);
+                    .withAllow(options.allow()), sipCalls, options.sipAccounts());
             if (options.audioSocketPort() >= 0) {
                 audioSocket = AudioSocketServer.start(new InetSocketAddress(options.bindAddress(), options.audioSocketPort()),
                         audioSocketCalls, LINE_SILENT_TIMEOUT, allowed);
@@ -147,7 +148,9 @@ public final class CallsimServer implements AutoCloseable {
                         new JdbcDrillStore(database, Clock.systemUTC()), accounts, new PolicyAccess(new AccessPolicy(accounts)),
                         Clock.systemUTC(), asterisk.outbound(), ControlToken.load(options.dataDir()));
             }
-            LOG.log(Level.INFO, "calls are taken from " + allowed + " (serve --allow CIDR... to change)");
+            LOG.log(Level.INFO, "calls are taken from " + allowed + " (serve --allow CIDR... to change)"
+                    + (options.sipAccounts() == null ? "; SIP callers are not authenticated (see --sip-accounts)"
+                    : "; SIP callers must authenticate as their extension"));
             speech = loadSpeech(options, progress);
             drills = new DrillService(options.drills(), speech, store, clock, Clock.systemUTC());
             drills.onDrillStarted(replicator::drillStarted);

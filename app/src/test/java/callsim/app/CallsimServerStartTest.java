@@ -31,7 +31,7 @@ class CallsimServerStartTest {
         return new CallsimServer.Options("127.0.0.1", sipPort, PortRange.EPHEMERAL, audioSocketPort, -1, data, 1,
                 new DrillService.Settings(new DialPlan(library, library.defaultScenario(), Difficulty.NORMAL), 7L,
                         TurnDetector.Settings.defaults()),
-                callsim.app.asterisk.AsteriskOptions.NONE, null, allow);
+                callsim.app.asterisk.AsteriskOptions.NONE, null, allow, null);
     }
 
     @Test

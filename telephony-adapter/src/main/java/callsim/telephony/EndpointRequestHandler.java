@@ -33,12 +33,14 @@ final class EndpointRequestHandler implements SipListener {
     private final SipEndpoint endpoint;
     private final CallHandler handler;
     private final AllowedPeers allowed;
+    private final DigestAuthenticator digest; // null: calls are not authenticated
     private volatile SipAgent agent;
 
-    EndpointRequestHandler(SipEndpoint endpoint, CallHandler handler, AllowedPeers allowed) {
+    EndpointRequestHandler(SipEndpoint endpoint, CallHandler handler, AllowedPeers allowed, SipCredentials credentials) {
         this.endpoint = endpoint;
         this.handler = handler;
         this.allowed = allowed;
+        this.digest = credentials == null ? null : new DigestAuthenticator(credentials);
     }
 
     void attach(SipAgent startedAgent) {
@@ -90,6 +92,9 @@ final class EndpointRequestHandler implements SipListener {
         ServerTransaction transaction = serverTransaction(event);
         if (transaction == null) {
             return; // a retransmission the stack already answers
+        }
+        if (existing == null && digest != null && !authenticated(transaction, callId)) {
+            return;
         }
         if (existing == null) {
             transaction.sendResponse(SipMessages.response(agent.messages, Response.TRYING, request));
@@ -214,6 +219,30 @@ final class EndpointRequestHandler implements SipListener {
         ok.addHeader(agent.headers.createAcceptHeader("application", "sdp"));
         ok.addHeader(agent.serverHeader());
         respond(event, ok);
+    }
+
+    /** Digest authentication of a new call: true to go on; otherwise it was answered 401 (challenge) or 403. */
+    private boolean authenticated(ServerTransaction transaction, String callId) throws Exception {
+        Request request = transaction.getRequest();
+        DigestAuthenticator.Verdict verdict = digest.check(request);
+        if (verdict.kind() == DigestAuthenticator.Verdict.Kind.AUTHENTICATED) return true;
+        if (verdict.kind() == DigestAuthenticator.Verdict.Kind.FORBIDDEN) {
+            reject(transaction, Response.FORBIDDEN, callId, verdict.reason());
+            return false;
+        }
+        // A challenge is the normal first answer to a phone with an account: not worth a warning.
+        LOG.log(Level.DEBUG, "call {0}: challenging {1} ({2})", callId, describeSender(request), verdict.reason());
+        Response challenge = SipMessages.response(agent.messages, Response.UNAUTHORIZED, request);
+        SipMessages.setToTag(challenge, SipAgent.newTag());
+        javax.sip.header.WWWAuthenticateHeader header = agent.headers.createWWWAuthenticateHeader("Digest");
+        header.setRealm(digest.realm());
+        header.setNonce(digest.nonce());
+        header.setAlgorithm("MD5");
+        header.setQop("auth");
+        if (verdict.stale()) header.setStale(true);
+        challenge.addHeader(header);
+        transaction.sendResponse(challenge);
+        return false;
     }
 
     private void reject(ServerTransaction transaction, int status, String callId, String why) throws Exception {
