@@ -134,8 +134,9 @@ public final class DrillSession {
             long end = lastHeardMs;
             LineMetrics metrics = monitor.metrics(nowMs).until(end);
             List<AngerPoint> anger = mood.curve().stream().filter(p -> p.atMs() <= end).toList();
+            List<TranscriptEntry> said = transcript.entries(nowMs).stream().filter(e -> e.startMs() < end).toList();
             return new DrillRecord(scenario.id(), difficulty, seed, outcome, outcomeReason, end,
-                    transcript.entries(nowMs), anger, metrics, Scoring.score(scenario, evidence, metrics, outcome));
+                    said, anger, metrics, Scoring.score(scenario, evidence, metrics, outcome));
         }
         LineMetrics metrics = monitor.metrics(nowMs);
         return new DrillRecord(scenario.id(), difficulty, seed, outcome, outcomeReason, nowMs,

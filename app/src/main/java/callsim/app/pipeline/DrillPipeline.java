@@ -135,7 +135,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     /** The simulator is stopping: the drill ends now as {@code server_stopped} and the call is hung up. */
     public void serverStopping() {
         inbox.add(t -> {
-            if (ended) return;
+            if (ended || hungUpAtMs >= 0) return;  // already hung up: it ends as it was going to
             if (summary == null) {
                 playout.clear().ifPresent(u -> dispatch(new DrillEvent.CallerSpeechEnded(t, u.id(), true)));
                 if (turn != null) turn.cancel();
