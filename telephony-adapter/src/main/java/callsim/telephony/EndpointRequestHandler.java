@@ -24,8 +24,6 @@ import javax.sip.message.Response;
  */
 final class EndpointRequestHandler implements SipListener {
     private static final System.Logger LOG = System.getLogger(SipEndpoint.class.getName());
-    /** Refusals of malformed or stray requests: a few a minute per sending address, then a count. */
-    private final RateLimitedLog refusals = RateLimitedLog.perMinute(LOG, 10);
     private static final String ALLOWED_METHODS = "INVITE, ACK, CANCEL, BYE, OPTIONS";
     /** Calls from one address that may wait for their ACK at once; a flood of unacknowledged INVITEs stops here. */
     static final int MAX_UNACKNOWLEDGED_PER_PEER = 4;
@@ -33,6 +31,8 @@ final class EndpointRequestHandler implements SipListener {
     private final SipEndpoint endpoint;
     private final CallHandler handler;
     private final AllowedPeers allowed;
+    /** Refusals of malformed or stray requests: a few a minute per sending address, then a count. */
+    private final RateLimitedLog refusals = RateLimitedLog.perMinute(LOG, 10);
     private final DigestAuthenticator digest; // null: calls are not authenticated
     private volatile SipAgent agent;
 
@@ -65,7 +65,8 @@ final class EndpointRequestHandler implements SipListener {
                 case Request.CANCEL -> onCancel(event);
                 case Request.OPTIONS -> onOptions(event);
                 default -> {
-                    refusals.log(Level.WARNING, "SIP requests refused from " + source(request), () -> "refused " + request.getMethod() + " from " + describeSender(request) + ": method not supported");
+                    refused(request, () -> "refused " + request.getMethod() + " from " + describeSender(request)
+                            + ": method not supported");
                     Response refusal = SipMessages.response(agent.messages, Response.METHOD_NOT_ALLOWED, request);
                     refusal.addHeader(agent.headers.createAllowHeader(ALLOWED_METHODS));
                     respond(event, refusal);
@@ -85,7 +86,7 @@ final class EndpointRequestHandler implements SipListener {
         InboundCall existing = endpoint.calls().get(callId);
         String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
         if (existing == null && toTag != null) {
-            refusals.log(Level.WARNING, "SIP requests refused from " + source(request), () -> "refused re-INVITE for unknown call " + callId + " from " + describeSender(request));
+            refused(request, () -> "refused re-INVITE for unknown call " + callId + " from " + describeSender(request));
             respond(event, SipMessages.response(agent.messages, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
@@ -191,7 +192,8 @@ final class EndpointRequestHandler implements SipListener {
         Request request = event.getRequest();
         InboundCall call = endpoint.calls().get(SipMessages.callId(request));
         if (call == null) {
-            refusals.log(Level.WARNING, "SIP requests refused from " + source(request), () -> "refused BYE for unknown call " + SipMessages.callId(request) + " from " + describeSender(request));
+            refused(request, () -> "refused BYE for unknown call " + SipMessages.callId(request) + " from "
+                    + describeSender(request));
             respond(event, SipMessages.response(agent.messages, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
@@ -205,7 +207,8 @@ final class EndpointRequestHandler implements SipListener {
         Request request = event.getRequest();
         InboundCall call = endpoint.calls().get(SipMessages.callId(request));
         if (call == null) {
-            refusals.log(Level.WARNING, "SIP requests refused from " + source(request), () -> "refused CANCEL for unknown call " + SipMessages.callId(request) + " from " + describeSender(request));
+            refused(request, () -> "refused CANCEL for unknown call " + SipMessages.callId(request) + " from "
+                    + describeSender(request));
             respond(event, SipMessages.response(agent.messages, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
@@ -247,7 +250,8 @@ final class EndpointRequestHandler implements SipListener {
 
     private void reject(ServerTransaction transaction, int status, String callId, String why) throws Exception {
         Request request = transaction.getRequest();
-        refusals.log(Level.WARNING, "SIP requests refused from " + source(request), () -> "rejected INVITE " + callId + " from " + describeSender(request) + " with " + status + ": " + why);
+        refused(request, () -> "rejected INVITE " + callId + " from " + describeSender(request) + " with " + status
+                + ": " + why);
         Response response = SipMessages.response(agent.messages, status, request);
         SipMessages.setToTag(response, SipAgent.newTag());
         transaction.sendResponse(response);
@@ -281,6 +285,11 @@ final class EndpointRequestHandler implements SipListener {
         } catch (Exception ignored) {
             // already logged the original failure; nothing more to do for this request
         }
+    }
+
+    /** One warning line about a refused request, rate-limited per sending address. */
+    private void refused(Request request, java.util.function.Supplier<String> line) {
+        refusals.log(Level.WARNING, "SIP requests refused from " + source(request), line);
     }
 
     /** The address the request's datagram came from (not what its headers claim). */
