@@ -61,7 +61,12 @@ public final class AllowedPeers {
 
     /** Loopback when bound to loopback; otherwise the subnet of each interface address the bind covers. */
     public static AllowedPeers defaultFor(String bindAddress) {
-        InetAddress bind = literal(bindAddress);
+        InetAddress bind;
+        try {
+            bind = InetAddress.getByName(bindAddress); // the operator's --bind: a host name such as localhost is fine
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve the bind address '" + bindAddress + "'", e);
+        }
         List<Block> blocks = new ArrayList<>();
         blocks.add(parse("127.0.0.0/8"));
         blocks.add(parse("::1/128"));

@@ -20,6 +20,11 @@ class AllowedPeersTest {
     }
 
     @Test
+    void boundToLocalhostByNameLoopbackIsAllowed() throws Exception {
+        assertThat(AllowedPeers.of(List.of(), "localhost").allows(InetAddress.getByName("127.0.0.1"))).isTrue();
+    }
+
+    @Test
     void cidrBlocksOpenExactlyTheirAddresses() throws Exception {
         AllowedPeers peers = AllowedPeers.of(List.of("192.0.2.0/25", "10.1.2.3", "2001:db8::/32"), "127.0.0.1");
 
