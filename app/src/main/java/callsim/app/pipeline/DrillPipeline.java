@@ -137,7 +137,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         inbox.add(t -> {
             if (ended || hungUpAtMs >= 0) return;  // already hung up: it ends as it was going to
             if (summary == null) {
-                playout.clear().ifPresent(u -> dispatch(new DrillEvent.CallerSpeechEnded(t, u.id(), true)));
+                cutCallerLine(t);
                 if (turn != null) turn.cancel();
                 turn = null;
                 dispatch(new DrillEvent.ServerStopped(t));
@@ -160,9 +160,14 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         lineDropped = dropped;
         // The caller's line in progress is kept, cut where the agent hung up, and the agent's last
         // words are still recognised: the clock stops here until they are (tick() ends the drill).
-        playout.clear().ifPresent(u -> dispatch(new DrillEvent.CallerSpeechEnded(t, u.id(), true)));
+        cutCallerLine(t);
         if (!onHold) closeAgentTurn();
         hungUpAtMs = t;
+    }
+
+    /** The caller's line in progress stops where the call ended (it is kept in the transcript, cut short). */
+    private void cutCallerLine(long t) {
+        playout.clear().ifPresent(u -> dispatch(new DrillEvent.CallerSpeechEnded(t, u.id(), true)));
     }
 
     // ---- media clock thread ----
