@@ -9,6 +9,7 @@ import callsim.app.http.HttpApi;
 import callsim.app.pipeline.DrillService;
 import callsim.app.pipeline.MediaClock;
 import callsim.app.pipeline.SpeechServices;
+import callsim.app.pipeline.StartingCalls;
 import callsim.app.report.ReportStore;
 import callsim.app.store.Database;
 import callsim.app.store.DrillStore;
@@ -40,8 +41,9 @@ import java.time.Clock;
  */
 public final class CallsimServer implements AutoCloseable {
     private static final Logger LOG = System.getLogger(CallsimServer.class.getName());
-    // Asterisk sends a frame every 20 ms while the channel is up: a minute of nothing is a dead link.
-    private static final java.time.Duration AUDIOSOCKET_IDLE_TIMEOUT = java.time.Duration.ofSeconds(60);
+    // Asterisk sends a frame every 20 ms while the channel is up, and phones send RTP every 20 ms off hold:
+    // this long without any is a line that dropped. Short, so the caller does not react to a dead line for long.
+    static final java.time.Duration LINE_SILENT_TIMEOUT = java.time.Duration.ofSeconds(15);
     // Long enough for an agent's phone to ring out (30 s) and Asterisk to connect AudioSocket after the answer.
     private static final java.time.Duration BOOKING_LIFETIME = java.time.Duration.ofMinutes(2);
     // A hung-up drill waits up to 10 s for the agent's last words; then its final report is written.
@@ -49,16 +51,27 @@ public final class CallsimServer implements AutoCloseable {
 
     /**
      * Where and how to serve. Port 0 picks a free port; a negative AudioSocket or HTTP port turns that listener off.
-     * {@code dbUrl} null keeps drills in the embedded database under the data directory. {@code recognizerSetup}
-     * is how agents are heard ({@link RecognizerSetup#LIVE} unless a bench compares another).
+     * {@code dbUrl} null keeps drills in the embedded database under the data directory. {@code allow}: CIDR
+     * blocks that may place calls over SIP, FastAGI and AudioSocket; empty for the default
+     * ({@link callsim.telephony.AllowedPeers#defaultFor}). {@code sipAccounts} non-null: SIP calls must pass
+     * digest authentication as the agent in their From header. {@code recognizerSetup} is how agents are
+     * heard ({@link RecognizerSetup#LIVE} unless a bench compares another).
      */
     public record Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
                           Path dataDir, int recognizers, DrillService.Settings drills, AsteriskOptions asterisk, String dbUrl,
+                          java.util.List<String> allow, callsim.telephony.SipCredentials sipAccounts,
                           RecognizerSetup recognizerSetup) {
+        public Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
+                       Path dataDir, int recognizers, DrillService.Settings drills, AsteriskOptions asterisk, String dbUrl,
+                       java.util.List<String> allow, callsim.telephony.SipCredentials sipAccounts) {
+            this(bindAddress, sipPort, rtpPorts, audioSocketPort, httpPort, dataDir, recognizers, drills, asterisk, dbUrl,
+                    allow, sipAccounts, RecognizerSetup.LIVE);
+        }
+
         public Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
                        Path dataDir, int recognizers, DrillService.Settings drills, AsteriskOptions asterisk, String dbUrl) {
             this(bindAddress, sipPort, rtpPorts, audioSocketPort, httpPort, dataDir, recognizers, drills, asterisk, dbUrl,
-                    RecognizerSetup.LIVE);
+                    java.util.List.of(), null);
         }
 
         public Options(String bindAddress, int sipPort, PortRange rtpPorts, int audioSocketPort, int httpPort,
@@ -103,24 +116,25 @@ public final class CallsimServer implements AutoCloseable {
     }
 
     public static CallsimServer start(Options options) throws IOException {
-        Files.createDirectories(options.dataDir());
-        long started = System.nanoTime();
-        CallerVoice voice = CallerVoice.load();
-        RecognizerSettings recognizerSettings = RecognizerSettings.defaults()
-                .withPoolSize(options.recognizers())
-                .withSetup(options.recognizerSetup())
-                .withExtraSentences(options.drills().dialPlan().library().all().stream()
-                        .flatMap(scenario -> scenario.agentPhrases().stream()).toList());
-        LOG.log(Level.INFO, "loading speech recognisers (" + options.recognizers() + ", one per core first)...");
-        RecognizerPool pool = RecognizerPool.start(recognizerSettings, TurnQueueLimits.defaults(options.recognizers()),
-                (loaded, total) -> LOG.log(Level.INFO, "speech recogniser " + loaded + "/" + total + " ready"));
-        LOG.log(Level.INFO, "speech ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: caller voice and "
-                + pool.size() + " recogniser(s)");
-        SpeechServices speech = new SpeechServices(voice, pool);
+        return start(options, progress -> {});
+    }
+
+    /**
+     * Binds every port and opens the database first, so a port in use or a bad option is reported at once;
+     * then loads the speech engines (tens of seconds), telling {@code progress} as each part is ready.
+     * Calls that arrive while speech loads are turned away (SIP: 503).
+     */
+    public static CallsimServer start(Options options, java.util.function.Consumer<String> progress) throws IOException {
+        callsim.app.report.OwnerOnly.dataDirectory(options.dataDir());
+        callsim.telephony.AllowedPeers allowed = callsim.telephony.AllowedPeers.of(options.allow(), options.bindAddress());
         MediaClock clock = new MediaClock();
         ReportStore store = new ReportStore(options.dataDir());
-        DrillService drills = new DrillService(options.drills(), speech, store, clock, Clock.systemUTC());
+        callsim.app.report.FileDrillJournal.repairCutOffRecordings(store);
+        StartingCalls sipCalls = new StartingCalls();
+        StartingCalls audioSocketCalls = new StartingCalls();
         DrillBookings bookings = new DrillBookings(Clock.systemUTC(), BOOKING_LIFETIME);
+        SpeechServices speech = null;
+        DrillService drills = null;
         SipEndpoint sip = null;
         AudioSocketServer audioSocket = null;
         AsteriskLink asterisk = null;
@@ -130,34 +144,61 @@ public final class CallsimServer implements AutoCloseable {
         try {
             database = Database.open(options.dataDir(), options.dbUrl(), System.getenv());
             replicator = JournalReplicator.start(database, options.dataDir());
-            drills.onDrillStarted(replicator::drillStarted);
-            drills.onDrillFinished(replicator::drillFinished);
             sip = SipEndpoint.start(SipEndpointConfig.loopback().withBindAddress(options.bindAddress())
-                    .withPort(options.sipPort()).withRtpPorts(options.rtpPorts()), drills);
+                    .withPort(options.sipPort()).withRtpPorts(options.rtpPorts()).withMediaTimeout(LINE_SILENT_TIMEOUT)
+                    .withAllow(options.allow()), sipCalls, options.sipAccounts());
             if (options.audioSocketPort() >= 0) {
                 audioSocket = AudioSocketServer.start(new InetSocketAddress(options.bindAddress(), options.audioSocketPort()),
-                        new BookedCalls(drills, bookings), AUDIOSOCKET_IDLE_TIMEOUT);
+                        audioSocketCalls, LINE_SILENT_TIMEOUT, allowed);
             }
             asterisk = AsteriskLink.start(options.asterisk(), options.bindAddress(),
-                    audioSocket == null ? -1 : audioSocket.port(), bookings, drills.dialPlan());
+                    audioSocket == null ? -1 : audioSocket.port(), bookings, options.drills().dialPlan(), allowed);
             if (options.httpPort() >= 0) {
                 JdbcAuthenticator accounts = new JdbcAuthenticator(database.dataSource(), Clock.systemUTC());
                 http = HttpApi.start(new InetSocketAddress(options.bindAddress(), options.httpPort()),
                         new JdbcDrillStore(database, Clock.systemUTC()), accounts, new PolicyAccess(new AccessPolicy(accounts)),
                         Clock.systemUTC(), asterisk.outbound(), ControlToken.load(options.dataDir()));
             }
+            LOG.log(Level.INFO, "calls are taken from " + allowed + " (serve --allow CIDR... to change)"
+                    + (options.sipAccounts() == null ? "; SIP callers are not authenticated (see --sip-accounts)"
+                    : "; SIP callers must authenticate as their extension"));
+            speech = loadSpeech(options, progress);
+            drills = new DrillService(options.drills(), speech, store, clock, Clock.systemUTC());
+            drills.onDrillStarted(replicator::drillStarted);
+            drills.onDrillFinished(replicator::drillFinished);
+            sipCalls.ready(drills);
+            audioSocketCalls.ready(new BookedCalls(drills, bookings));
         } catch (IOException | RuntimeException e) {
+            if (http != null) http.close();
             if (asterisk != null) asterisk.close();
             if (audioSocket != null) audioSocket.close();
             if (sip != null) sip.close();
             clock.close();
-            speech.close();
+            if (speech != null) speech.close();
             if (replicator != null) replicator.close();
             if (database != null) database.close();
             throw e;
         }
         return new CallsimServer(options.dataDir(), clock, speech, store, drills, sip, audioSocket, asterisk, http,
                 database, replicator);
+    }
+
+    private static SpeechServices loadSpeech(Options options, java.util.function.Consumer<String> progress) {
+        long started = System.nanoTime();
+        progress.accept("loading the caller's voice...");
+        CallerVoice voice = CallerVoice.load();
+        int total = options.recognizers();
+        progress.accept("loading speech recognisers 0/" + total + " (one per core first, the rest in the background)...");
+        RecognizerSettings settings = RecognizerSettings.defaults()
+                .withPoolSize(total)
+                .withSetup(options.recognizerSetup())
+                .withExtraSentences(options.drills().dialPlan().library().all().stream()
+                        .flatMap(scenario -> scenario.agentPhrases().stream()).toList());
+        RecognizerPool pool = RecognizerPool.start(settings, TurnQueueLimits.defaults(total),
+                (loaded, of) -> progress.accept("speech recogniser " + loaded + "/" + of + " ready"));
+        LOG.log(Level.INFO, "speech ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: caller voice and "
+                + pool.size() + " recogniser(s)");
+        return new SpeechServices(voice, pool);
     }
 
     public int sipPort() {
@@ -209,6 +250,8 @@ public final class CallsimServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // Drills on the line end as server_stopped (not agent_ended) before their calls are hung up below.
+        drills.serverStopping();
         if (http != null) http.close();
         asterisk.close();
         if (audioSocket != null) audioSocket.close();

@@ -117,7 +117,7 @@ public final class LoadBench {
         long started = System.nanoTime();
         List<LoadLevel> results = new ArrayList<>();
         try (CallsimServer server = CallsimServer.start(new CallsimServer.Options("127.0.0.1", 0, PortRange.EPHEMERAL, -1, -1,
-                work.resolve("data"), recognizers, settings, AsteriskOptions.NONE, null, setup))) {
+                work.resolve("data"), recognizers, settings, AsteriskOptions.NONE, null, List.of(), null, setup))) {
             System.err.printf("load bench: callsim ready in %d s (SIP 127.0.0.1:%d, %d recognisers, set-up %s); agent audio %.0f s, drill %d s%n",
                     (System.nanoTime() - started) / 1_000_000_000, server.sipPort(), recognizers, setup.name(), audio.seconds(),
                     drill.toSeconds());

@@ -43,10 +43,15 @@ public final class ScenarioLoader {
     private static final Set<String> TOP_FIELDS = Set.of("id", "title", "summary", "persona", "difficulty", "opening",
             "need", "grievances", "facts", "remedies", "agentPhrases", "lines", "policy", "weights", "passMark");
 
+    /** The built-in scenarios are under 20 KB; a file far larger is a mistake, refused before it is read. */
+    public static final int MAX_FILE_BYTES = 256 * 1024;
+
     private ScenarioLoader() {}
 
     public static Scenario load(Path file) {
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) throw tooLarge(file.getFileName().toString(), size);
             return parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario file " + file, e);
@@ -55,6 +60,7 @@ public final class ScenarioLoader {
 
     /** Parses scenario YAML; {@code sourceName} (usually the file name) prefixes every error message. */
     public static Scenario parse(String sourceName, String yaml) {
+        if (yaml.length() > MAX_FILE_BYTES) throw tooLarge(sourceName, yaml.length());
         YamlMap root = new YamlMap(sourceName, "", compose(sourceName, yaml)).onlyFields(TOP_FIELDS);
         String id = root.text("id");
         if (!id.matches("[a-z0-9][a-z0-9-]*")) throw root.error("id", "must be lower-case words joined by '-'");
@@ -99,6 +105,11 @@ public final class ScenarioLoader {
                 });
             }
         }
+    }
+
+    private static ScenarioFormatException tooLarge(String sourceName, long size) {
+        return new ScenarioFormatException(sourceName, 1, "", "is " + size / 1024 + " KB; a scenario file is at most "
+                + MAX_FILE_BYTES / 1024 + " KB");
     }
 
     private static Node compose(String sourceName, String yaml) {

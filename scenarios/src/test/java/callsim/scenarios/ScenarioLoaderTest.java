@@ -13,6 +13,17 @@ import org.junit.jupiter.api.Test;
 
 class ScenarioLoaderTest {
     @Test
+    void aHugeFileIsRefusedBeforeItIsParsed(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path huge = dir.resolve("huge.yaml");
+        java.nio.file.Files.writeString(huge, "id: huge\ntitle: " + "x".repeat(10 * 1024 * 1024) + "\n");
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> ScenarioLoader.load(huge)).isInstanceOf(ScenarioFormatException.class)
+                .hasMessageContaining("huge.yaml").hasMessageContaining("a scenario file is at most 256 KB");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
     void anOutOfRangeNumberIsReportedWithFileLineAndField() throws IOException {
         String yaml = doubleChargeYaml().replace("voicePitchHz: 190", "voicePitchHz: 500");
 

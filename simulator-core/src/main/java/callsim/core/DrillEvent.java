@@ -42,6 +42,15 @@ public sealed interface DrillEvent {
     /** Time passes with nothing else happening; sent at least every 100 ms so patience can run out. */
     record Tick(long atMs) implements DrillEvent {}
 
-    /** The agent's side hung up (or the line dropped). */
+    /** The agent's side hung up. */
     record AgentHungUp(long atMs) implements DrillEvent {}
+
+    /**
+     * The agent's side vanished without hanging up, noticed at {@code atMs}; nothing came from it after
+     * {@code lastHeardMs}, so the drill is measured up to then (no dead air is charged for the dead line).
+     */
+    record LineDropped(long atMs, long lastHeardMs) implements DrillEvent {}
+
+    /** The simulator is stopping with the call on the line. */
+    record ServerStopped(long atMs) implements DrillEvent {}
 }

@@ -41,6 +41,7 @@ public final class DrillSession {
     private long bargedIntoTurnStartMs = -1;
     private long lastAtMs;
     private boolean interruptionAnsweredThisEvent;
+    private long lastHeardMs = -1; // a dropped line: the drill is measured up to here
 
     public DrillSession(Scenario scenario, Difficulty difficulty, long seed) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
@@ -86,6 +87,14 @@ public final class DrillSession {
         } else if (event instanceof DrillEvent.AgentHungUp) {
             finish(Outcome.AGENT_ENDED, "the agent hung up"); // after a resolution the drill is already over
             return actions;
+        } else if (event instanceof DrillEvent.LineDropped dropped) {
+            lastHeardMs = Math.min(dropped.lastHeardMs(), dropped.atMs());
+            finish(Outcome.LINE_DROPPED, "the line dropped: nothing came from the agent's side after "
+                    + lastHeardMs / 1000 + " s");
+            return actions;
+        } else if (event instanceof DrillEvent.ServerStopped) {
+            finish(Outcome.SERVER_STOPPED, "the simulator was stopped with the call on the line");
+            return actions;
         }
         if (!finished()) watchTheClock(now, actions);
         return List.copyOf(actions);
@@ -116,8 +125,19 @@ public final class DrillSession {
         return monitor;
     }
 
-    /** Everything known about the drill, as if it ended at {@code nowMs} (or when it did end). */
+    /**
+     * Everything known about the drill, as if it ended at {@code nowMs} (or when it did end). A dropped line
+     * ends when the agent's side was last heard: what the line measured after that is not the agent's doing.
+     */
     public DrillRecord record(long nowMs) {
+        if (lastHeardMs >= 0 && lastHeardMs < nowMs) {
+            long end = lastHeardMs;
+            LineMetrics metrics = monitor.metrics(nowMs).until(end);
+            List<AngerPoint> anger = mood.curve().stream().filter(p -> p.atMs() <= end).toList();
+            List<TranscriptEntry> said = transcript.entries(nowMs).stream().filter(e -> e.startMs() < end).toList();
+            return new DrillRecord(scenario.id(), difficulty, seed, outcome, outcomeReason, end,
+                    said, anger, metrics, Scoring.score(scenario, evidence, metrics, outcome));
+        }
         LineMetrics metrics = monitor.metrics(nowMs);
         return new DrillRecord(scenario.id(), difficulty, seed, outcome, outcomeReason, nowMs,
                 transcript.entries(nowMs), mood.curve(), metrics, Scoring.score(scenario, evidence, metrics, outcome));

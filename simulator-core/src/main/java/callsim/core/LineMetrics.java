@@ -45,6 +45,24 @@ public record LineMetrics(
         return sorted[Math.max(0, rank - 1)];
     }
 
+    /** The line as measured up to {@code endMs}: later instants dropped, spans cut there. */
+    public LineMetrics until(long endMs) {
+        return new LineMetrics(
+                holds.stream().filter(h -> h.startMs() < endMs)
+                        .map(h -> new HoldRecord(h.startMs(), Math.min(h.endMs(), endMs), h.announced())).toList(),
+                agentInterruptionsAtMs.stream().filter(at -> at <= endMs).toList(),
+                callerInterruptionsAtMs.stream().filter(at -> at <= endMs).toList(),
+                cut(overtalk, endMs),
+                // silence cut short by the end may no longer be long enough to count as dead air
+                cut(deadAir, endMs).stream().filter(s -> s.lengthMs() > LineMonitor.DEAD_AIR_MS).toList(),
+                cut(agentSpeech, endMs), cut(callerSpeech, endMs),
+                callerResponseLatenciesMs);
+    }
+
+    private static List<Span> cut(List<Span> spans, long endMs) {
+        return spans.stream().filter(s -> s.startMs() < endMs).map(s -> new Span(s.startMs(), Math.min(s.endMs(), endMs))).toList();
+    }
+
     private static double seconds(List<Span> spans) {
         return spans.stream().mapToLong(Span::lengthMs).sum() / 1000.0;
     }

@@ -13,7 +13,11 @@ public enum Outcome {
     /** The agent hung up. */
     AGENT_ENDED,
     /** The drill ran past its time limit. */
-    TIMED_OUT;
+    TIMED_OUT,
+    /** The agent's side vanished without hanging up (phone crashed, network lost): a partial drill. */
+    LINE_DROPPED,
+    /** callsim was stopped with the drill on the line. */
+    SERVER_STOPPED;
 
     public String jsonName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -86,6 +86,8 @@ final class Scoring {
             case CALLER_HUNG_UP -> "the caller hung up unhappy.";
             case AGENT_ENDED -> "the call ended before the caller was satisfied.";
             case TIMED_OUT -> "the drill ran out of time before the caller was satisfied.";
+            case LINE_DROPPED -> "the line dropped before the caller was satisfied.";
+            case SERVER_STOPPED -> "the simulator was stopped before the caller was satisfied.";
             case RESOLVED -> "";
         };
         else if (!badlyWrong.isEmpty()) reason = badlyWrong.stream()

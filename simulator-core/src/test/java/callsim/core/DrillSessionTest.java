@@ -202,6 +202,32 @@ class DrillSessionTest {
     }
 
     @Test
+    void aLineThatDropsEndsPartialAtTheLastSoundFromTheAgentWithNoDeadAirChargedAfterIt() {
+        ScriptedCall call = ScriptedCall.normal(5).connect().waitForCaller(500).agentSays(2_000, "I am sorry about that");
+        long lastHeard = call.now();
+        call.waitUntil(lastHeard + 14_000); // the phone vanished: silence until the media timeout notices
+
+        call.deliver(new DrillEvent.LineDropped(call.now(), lastHeard));
+
+        DrillRecord record = call.record();
+        assertThat(record.outcome()).isEqualTo(Outcome.LINE_DROPPED);
+        assertThat(record.durationMs()).isEqualTo(lastHeard);
+        assertThat(record.metrics().deadAirSeconds()).isZero();
+        assertThat(record.anger()).allSatisfy(point -> assertThat(point.atMs()).isLessThanOrEqualTo(lastHeard));
+        assertThat(call.session.on(new DrillEvent.Tick(call.now() + 100))).isEmpty();
+    }
+
+    @Test
+    void aServerStopEndsTheDrillAsServerStopped() {
+        ScriptedCall call = ScriptedCall.normal(5).connect().waitForCaller(500);
+
+        call.deliver(new DrillEvent.ServerStopped(call.now()));
+
+        assertThat(call.session.outcome()).isEqualTo(Outcome.SERVER_STOPPED);
+        assertThat(call.record().durationMs()).isEqualTo(call.now());
+    }
+
+    @Test
     void aDrillThatRunsTooLongTimesOut() {
         ScriptedCall call = new ScriptedCall(TestScenarios.doubleCharge(), Difficulty.EASY, 5).connect().waitForCaller(500);
         while (!call.session.finished()) call.agentSays(500, "okay").waitForCaller(1_500);

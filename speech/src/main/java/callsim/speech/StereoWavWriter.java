@@ -11,12 +11,13 @@ import java.nio.file.StandardOpenOption;
  * Writes a 16-bit stereo PCM WAV file as audio arrives (e.g. caller left, agent right).
  *
  * <p>The RIFF sizes are patched on {@link #close()} and also every {@value #HEADER_REFRESH_SECONDS}
- * seconds of audio, so a crashed process leaves a playable file missing at most those last seconds.
+ * second of audio, so a crashed process leaves a playable file missing at most that last second
+ * ({@link #repair} recovers even that at the next start).
  * This does file I/O: feed it from a recorder thread, not from the 20 ms audio clock. Not
  * thread-safe.
  */
 public final class StereoWavWriter implements AutoCloseable {
-    static final int HEADER_REFRESH_SECONDS = 5;
+    static final int HEADER_REFRESH_SECONDS = 1;
 
     private final Path file;
     private final FileChannel channel;
@@ -58,6 +59,26 @@ public final class StereoWavWriter implements AutoCloseable {
         while (frames.hasRemaining()) channel.write(frames, WavFile.HEADER_BYTES + dataBytes + frames.position());
         dataBytes += 4L * left.length;
         if (dataBytes - bytesAtLastHeader >= 4L * sampleRate * HEADER_REFRESH_SECONDS) writeHeader();
+    }
+
+    /**
+     * After a crash: makes the header of a recording this class was writing cover all the audio on disk (a
+     * whole number of stereo frames). Returns whether it changed anything.
+     */
+    public static boolean repair(Path file, int sampleRate) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long onDisk = channel.size() - WavFile.HEADER_BYTES;
+            if (onDisk < 0) return false;
+            long dataBytes = onDisk - onDisk % 4;
+            ByteBuffer current = ByteBuffer.allocate(WavFile.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            while (current.hasRemaining() && channel.read(current, current.position()) >= 0) { /* whole header */ }
+            if (current.getInt(40) == (int) dataBytes) return false;
+            ByteBuffer header = ByteBuffer.allocate(WavFile.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            WavFile.putHeader(header, sampleRate, 2, dataBytes);
+            header.flip();
+            while (header.hasRemaining()) channel.write(header, header.position());
+            return true;
+        }
     }
 
     /** Milliseconds of audio written so far. */

@@ -25,14 +25,22 @@ import javax.sip.message.Response;
 final class EndpointRequestHandler implements SipListener {
     private static final System.Logger LOG = System.getLogger(SipEndpoint.class.getName());
     private static final String ALLOWED_METHODS = "INVITE, ACK, CANCEL, BYE, OPTIONS";
+    /** Calls from one address that may wait for their ACK at once; a flood of unacknowledged INVITEs stops here. */
+    static final int MAX_UNACKNOWLEDGED_PER_PEER = 4;
 
     private final SipEndpoint endpoint;
     private final CallHandler handler;
+    private final AllowedPeers allowed;
+    /** Refusals of malformed or stray requests: a few a minute per sending address, then a count. */
+    private final RateLimitedLog refusals = RateLimitedLog.perMinute(LOG, 10);
+    private final DigestAuthenticator digest; // null: calls are not authenticated
     private volatile SipAgent agent;
 
-    EndpointRequestHandler(SipEndpoint endpoint, CallHandler handler) {
+    EndpointRequestHandler(SipEndpoint endpoint, CallHandler handler, AllowedPeers allowed, SipCredentials credentials) {
         this.endpoint = endpoint;
         this.handler = handler;
+        this.allowed = allowed;
+        this.digest = credentials == null ? null : new DigestAuthenticator(credentials);
     }
 
     void attach(SipAgent startedAgent) {
@@ -45,6 +53,10 @@ final class EndpointRequestHandler implements SipListener {
         if (agent == null) {
             return; // not started yet: the sender retransmits
         }
+        if (!allowed.admit(source(request), "SIP " + request.getMethod())) {
+            if (!Request.ACK.equals(request.getMethod())) respondQuietly(event, Response.FORBIDDEN);
+            return;
+        }
         try {
             switch (request.getMethod()) {
                 case Request.INVITE -> onInvite(event);
@@ -53,7 +65,8 @@ final class EndpointRequestHandler implements SipListener {
                 case Request.CANCEL -> onCancel(event);
                 case Request.OPTIONS -> onOptions(event);
                 default -> {
-                    LOG.log(Level.WARNING, "refused {0} from {1}: method not supported", request.getMethod(), describeSender(request));
+                    refused(request, () -> "refused " + request.getMethod() + " from " + describeSender(request)
+                            + ": method not supported");
                     Response refusal = SipMessages.response(agent.messages, Response.METHOD_NOT_ALLOWED, request);
                     refusal.addHeader(agent.headers.createAllowHeader(ALLOWED_METHODS));
                     respond(event, refusal);
@@ -73,13 +86,16 @@ final class EndpointRequestHandler implements SipListener {
         InboundCall existing = endpoint.calls().get(callId);
         String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
         if (existing == null && toTag != null) {
-            LOG.log(Level.WARNING, "refused re-INVITE for unknown call {0} from {1}", callId, describeSender(request));
+            refused(request, () -> "refused re-INVITE for unknown call " + callId + " from " + describeSender(request));
             respond(event, SipMessages.response(agent.messages, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
         ServerTransaction transaction = serverTransaction(event);
         if (transaction == null) {
             return; // a retransmission the stack already answers
+        }
+        if (existing == null && digest != null && !authenticated(transaction, callId)) {
+            return;
         }
         if (existing == null) {
             transaction.sendResponse(SipMessages.response(agent.messages, Response.TRYING, request));
@@ -102,8 +118,31 @@ final class EndpointRequestHandler implements SipListener {
             reject(transaction, Response.NOT_ACCEPTABLE_HERE, callId, e.getMessage());
             return;
         }
+        try {
+            SipMessages.rtpTarget(offer);
+        } catch (IllegalArgumentException e) {
+            reject(transaction, Response.NOT_ACCEPTABLE_HERE, callId, "SDP c= address '" + offer.connectionAddress()
+                    + "' is not an IP address we can send audio to");
+            return;
+        }
         if (existing != null) {
             existing.reInvite(transaction, offer, media);
+            return;
+        }
+        java.net.InetAddress peer = source(request);
+        long waiting = endpoint.calls().values().stream().filter(c -> c.awaitingAck() && peer.equals(c.peer())).count();
+        if (waiting >= MAX_UNACKNOWLEDGED_PER_PEER) {
+            reject(transaction, Response.SERVICE_UNAVAILABLE, callId, waiting + " calls from " + peer.getHostAddress()
+                    + " are already waiting for their ACK");
+            return;
+        }
+        if (!handler.ready()) {
+            reject(transaction, Response.SERVICE_UNAVAILABLE, callId, "still starting (loading speech); call again in a minute");
+            return;
+        }
+        java.util.Optional<String> refusal = handler.refusal(SipMessages.dialledUser(request));
+        if (refusal.isPresent()) {
+            reject(transaction, Response.NOT_FOUND, callId, refusal.get());
             return;
         }
         DatagramSocket rtpSocket;
@@ -115,8 +154,15 @@ final class EndpointRequestHandler implements SipListener {
         }
         agent.provider.getNewDialog(transaction);
         InboundCall call = new InboundCall(agent, request, transaction, offer, media, rtpSocket,
-                endpoint.config().mediaTimeout(), ended -> endpoint.calls().remove(ended.callId(), ended));
+                endpoint.config().mediaTimeout(), peer, ended -> endpoint.calls().remove(ended.callId(), ended));
         endpoint.calls().put(callId, call);
+        endpoint.answerTimer().schedule(() -> {
+            if (call.awaitingAck()) {
+                LOG.log(Level.INFO, "call {0} from {1}: no ACK within {2} ms of the answer; releasing it", callId,
+                        peer.getHostAddress(), endpoint.config().ackTimeout().toMillis());
+                call.ackTimedOut();
+            }
+        }, endpoint.config().answerDelay().plus(endpoint.config().ackTimeout()).toMillis(), TimeUnit.MILLISECONDS);
         long delayMillis = endpoint.config().answerDelay().toMillis();
         if (delayMillis == 0) {
             call.answer();
@@ -146,7 +192,8 @@ final class EndpointRequestHandler implements SipListener {
         Request request = event.getRequest();
         InboundCall call = endpoint.calls().get(SipMessages.callId(request));
         if (call == null) {
-            LOG.log(Level.WARNING, "refused BYE for unknown call {0} from {1}", SipMessages.callId(request), describeSender(request));
+            refused(request, () -> "refused BYE for unknown call " + SipMessages.callId(request) + " from "
+                    + describeSender(request));
             respond(event, SipMessages.response(agent.messages, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
@@ -160,7 +207,8 @@ final class EndpointRequestHandler implements SipListener {
         Request request = event.getRequest();
         InboundCall call = endpoint.calls().get(SipMessages.callId(request));
         if (call == null) {
-            LOG.log(Level.WARNING, "refused CANCEL for unknown call {0} from {1}", SipMessages.callId(request), describeSender(request));
+            refused(request, () -> "refused CANCEL for unknown call " + SipMessages.callId(request) + " from "
+                    + describeSender(request));
             respond(event, SipMessages.response(agent.messages, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
@@ -176,9 +224,34 @@ final class EndpointRequestHandler implements SipListener {
         respond(event, ok);
     }
 
+    /** Digest authentication of a new call: true to go on; otherwise it was answered 401 (challenge) or 403. */
+    private boolean authenticated(ServerTransaction transaction, String callId) throws Exception {
+        Request request = transaction.getRequest();
+        DigestAuthenticator.Verdict verdict = digest.check(request);
+        if (verdict.kind() == DigestAuthenticator.Verdict.Kind.AUTHENTICATED) return true;
+        if (verdict.kind() == DigestAuthenticator.Verdict.Kind.FORBIDDEN) {
+            reject(transaction, Response.FORBIDDEN, callId, verdict.reason());
+            return false;
+        }
+        // A challenge is the normal first answer to a phone with an account: not worth a warning.
+        LOG.log(Level.DEBUG, "call {0}: challenging {1} ({2})", callId, describeSender(request), verdict.reason());
+        Response challenge = SipMessages.response(agent.messages, Response.UNAUTHORIZED, request);
+        SipMessages.setToTag(challenge, SipAgent.newTag());
+        javax.sip.header.WWWAuthenticateHeader header = agent.headers.createWWWAuthenticateHeader("Digest");
+        header.setRealm(digest.realm());
+        header.setNonce(digest.nonce());
+        header.setAlgorithm("MD5");
+        header.setQop("auth");
+        if (verdict.stale()) header.setStale(true);
+        challenge.addHeader(header);
+        transaction.sendResponse(challenge);
+        return false;
+    }
+
     private void reject(ServerTransaction transaction, int status, String callId, String why) throws Exception {
         Request request = transaction.getRequest();
-        LOG.log(Level.WARNING, "rejected INVITE {0} from {1} with {2}: {3}", callId, describeSender(request), status, why);
+        refused(request, () -> "rejected INVITE " + callId + " from " + describeSender(request) + " with " + status
+                + ": " + why);
         Response response = SipMessages.response(agent.messages, status, request);
         SipMessages.setToTag(response, SipAgent.newTag());
         transaction.sendResponse(response);
@@ -212,6 +285,18 @@ final class EndpointRequestHandler implements SipListener {
         } catch (Exception ignored) {
             // already logged the original failure; nothing more to do for this request
         }
+    }
+
+    /** One warning line about a refused request, rate-limited per sending address. */
+    private void refused(Request request, java.util.function.Supplier<String> line) {
+        refusals.log(Level.WARNING, "SIP requests refused from " + source(request), line);
+    }
+
+    /** The address the request's datagram came from (not what its headers claim). */
+    private static java.net.InetAddress source(Request request) {
+        gov.nist.javax.sip.message.SIPMessage message = (gov.nist.javax.sip.message.SIPMessage) request;
+        java.net.InetAddress address = message.getPeerPacketSourceAddress();
+        return address != null ? address : message.getRemoteAddress();
     }
 
     private static String describeSender(Request request) {

@@ -28,6 +28,7 @@ final class InboundCall implements CallLine {
     private final String localTag = SipAgent.newTag();
     private final RtpSession rtp;
     private final Consumer<InboundCall> onEnded;
+    private final java.net.InetAddress peer;
     private final long sdpSessionId = ThreadLocalRandom.current().nextLong(1, Integer.MAX_VALUE);
 
     // guarded by this
@@ -39,11 +40,13 @@ final class InboundCall implements CallLine {
     private LineListener listener;
 
     InboundCall(SipAgent agent, Request invite, ServerTransaction inviteTransaction, SdpDescription offer,
-            NegotiatedMedia media, DatagramSocket rtpSocket, Duration mediaTimeout, Consumer<InboundCall> onEnded) {
+            NegotiatedMedia media, DatagramSocket rtpSocket, Duration mediaTimeout, java.net.InetAddress peer,
+            Consumer<InboundCall> onEnded) {
         this.agent = agent;
+        this.peer = peer;
         this.callId = SipMessages.callId(invite);
         this.remoteParty = SipMessages.fromUri(invite);
-        this.dialledNumber = invite.getRequestURI() instanceof javax.sip.address.SipURI uri && uri.getUser() != null ? uri.getUser() : "";
+        this.dialledNumber = SipMessages.dialledUser(invite);
         this.inviteTransaction = inviteTransaction;
         this.remoteSdp = offer;
         this.media = media;
@@ -183,8 +186,24 @@ final class InboundCall implements CallLine {
         end("agent hung up", false);
     }
 
+    /** No RTP for the media timeout: the phone vanished (crash, network) without a BYE. */
     void mediaTimedOut() {
-        end("media timeout", true);
+        end("media timeout", true, true);
+    }
+
+    /** Our 200 OK was never acknowledged: the call never started; its RTP port is released now. */
+    void ackTimedOut() {
+        end("no ACK for our answer", false);
+    }
+
+    /** Ringing or answered but not yet acknowledged: holding an RTP port without a drill. */
+    synchronized boolean awaitingAck() {
+        return state == State.RINGING || state == State.ANSWERED;
+    }
+
+    /** Where the INVITE came from. */
+    java.net.InetAddress peer() {
+        return peer;
     }
 
     /** The dialog died under us (e.g. the ACK never came). */
@@ -199,6 +218,10 @@ final class InboundCall implements CallLine {
     }
 
     void end(String reason, boolean sendBye) {
+        end(reason, sendBye, false);
+    }
+
+    private void end(String reason, boolean sendBye, boolean dropped) {
         LineListener toTell;
         boolean wasEstablished;
         synchronized (this) {
@@ -217,7 +240,8 @@ final class InboundCall implements CallLine {
         LOG.log(Level.INFO, "call {0}: hang-up ({1}), remote {2}", callId, reason, remoteParty);
         if (toTell != null) {
             try {
-                toTell.onHangUp(reason);
+                if (dropped) toTell.onLineDropped(reason);
+                else toTell.onHangUp(reason);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "call " + callId + ": listener failed on hang-up", e);
             }

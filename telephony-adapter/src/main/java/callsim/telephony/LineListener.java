@@ -19,4 +19,12 @@ public interface LineListener {
 
     /** The call ended: remote BYE/CANCEL, our own hang-up, or media timeout. Reported exactly once. */
     void onHangUp(String reason);
+
+    /**
+     * The far end vanished without hanging up (no media for the media timeout, the connection lost).
+     * Reported instead of {@link #onHangUp}, exactly once; by default treated as a hang-up.
+     */
+    default void onLineDropped(String reason) {
+        onHangUp(reason);
+    }
 }

@@ -8,11 +8,13 @@ import java.lang.System.Logger.Level;
 import java.text.ParseException;
 
 /**
- * JAIN-SIP's own parser, plus one warning line for each datagram it cannot parse (the stack
- * itself drops them silently). Public only because JAIN-SIP instantiates it by class name.
+ * JAIN-SIP's own parser, plus a warning line for datagrams it cannot parse (the stack itself drops
+ * them silently): the first few a minute, then a count. Public only because JAIN-SIP instantiates it
+ * by class name.
  */
 public final class LoggingMessageParserFactory implements MessageParserFactory {
     private static final System.Logger LOG = System.getLogger(SipEndpoint.class.getName());
+    private final RateLimitedLog garbage = RateLimitedLog.perMinute(LOG, 10); // one factory per SIP stack
     private final StringMsgParserFactory standard = new StringMsgParserFactory();
 
     @Override
@@ -22,8 +24,9 @@ public final class LoggingMessageParserFactory implements MessageParserFactory {
             try {
                 return parser.parseSIPMessage(bytes, readBody, strict, exceptionListener);
             } catch (ParseException | RuntimeException e) {
-                LOG.log(Level.WARNING, "dropped unparseable SIP datagram ({0} bytes, starts \"{1}\"): {2}",
-                        bytes.length, preview(bytes), String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+                garbage.log(Level.WARNING, "unparseable SIP datagrams", () -> "dropped unparseable SIP datagram ("
+                        + bytes.length + " bytes, starts \"" + preview(bytes) + "\"): "
+                        + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
                 throw e;
             }
         };

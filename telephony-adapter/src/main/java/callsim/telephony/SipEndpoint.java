@@ -23,7 +23,7 @@ public final class SipEndpoint implements AutoCloseable {
     private final RtpPortAllocator rtpPorts;
     private final SipAgent agent;
 
-    private SipEndpoint(SipEndpointConfig config, CallHandler handler) throws IOException {
+    private SipEndpoint(SipEndpointConfig config, CallHandler handler, SipCredentials credentials) throws IOException {
         this.config = config;
         this.rtpPorts = new RtpPortAllocator(InetAddress.getByName(config.bindAddress()), config.rtpPorts());
         this.answerTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -31,7 +31,8 @@ public final class SipEndpoint implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        EndpointRequestHandler requests = new EndpointRequestHandler(this, handler);
+        AllowedPeers allowed = AllowedPeers.of(config.allow(), config.bindAddress());
+        EndpointRequestHandler requests = new EndpointRequestHandler(this, handler, allowed, credentials);
         try {
             this.agent = SipAgent.start("endpoint", config, requests);
         } catch (IOException | RuntimeException e) {
@@ -43,7 +44,15 @@ public final class SipEndpoint implements AutoCloseable {
 
     /** Starts listening. @throws IOException when the SIP port cannot be bound */
     public static SipEndpoint start(SipEndpointConfig config, CallHandler handler) throws IOException {
-        SipEndpoint endpoint = new SipEndpoint(config, handler);
+        return start(config, handler, null);
+    }
+
+    /**
+     * As above; with {@code credentials} (not null) every new call must pass SIP digest authentication as
+     * the user in its From header.
+     */
+    public static SipEndpoint start(SipEndpointConfig config, CallHandler handler, SipCredentials credentials) throws IOException {
+        SipEndpoint endpoint = new SipEndpoint(config, handler, credentials);
         LOG.log(Level.INFO, "SIP endpoint listening on sip:{0}:{1,number,#} (udp), RTP ports {2}",
                 endpoint.agent.host, endpoint.port(), config.rtpPorts().isEphemeral() ? "ephemeral"
                         : config.rtpPorts().first() + "-" + config.rtpPorts().last());

@@ -47,6 +47,11 @@ final class SipMessages {
         return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
     }
 
+    /** The user part of the Request-URI ({@code 7000} in {@code sip:7000@host}); empty when there is none. */
+    static String dialledUser(javax.sip.message.Request request) {
+        return request.getRequestURI() instanceof javax.sip.address.SipURI uri && uri.getUser() != null ? uri.getUser() : "";
+    }
+
     static String fromUri(Message message) {
         return ((FromHeader) message.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
     }
@@ -75,10 +80,16 @@ final class SipMessages {
     }
 
     /** Where to send RTP according to an SDP, or null when it names no destination (0.0.0.0 or port 0). */
+    /**
+     * Where to send RTP; null for none (hold). The address must be an IP literal: a host name would
+     * need a DNS lookup on the SIP thread, and one that does not resolve cannot carry a call.
+     *
+     * @throws IllegalArgumentException when the {@code c=} address is not an IP address
+     */
     static InetSocketAddress rtpTarget(SdpDescription sdp) {
         if (sdp.hasNullAddress() || sdp.audioPort() == 0) {
             return null;
         }
-        return new InetSocketAddress(sdp.connectionAddress(), sdp.audioPort());
+        return new InetSocketAddress(AllowedPeers.literal(sdp.connectionAddress()), sdp.audioPort());
     }
 }

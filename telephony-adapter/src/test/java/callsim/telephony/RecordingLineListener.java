@@ -9,6 +9,8 @@ final class RecordingLineListener implements LineListener {
     final List<String> events = new CopyOnWriteArrayList<>();
     final List<Character> digits = new CopyOnWriteArrayList<>();
     final List<String> hangUps = new CopyOnWriteArrayList<>();
+    /** Hang-ups that were reported as a dropped line (also in {@link #hangUps}). */
+    final List<String> drops = new CopyOnWriteArrayList<>();
 
     @Override
     public void onAudio(short[] frame) {
@@ -32,6 +34,12 @@ final class RecordingLineListener implements LineListener {
 
     @Override
     public void onHangUp(String reason) {
+        hangUps.add(reason);
+    }
+
+    @Override
+    public void onLineDropped(String reason) {
+        drops.add(reason);
         hangUps.add(reason);
     }
 }

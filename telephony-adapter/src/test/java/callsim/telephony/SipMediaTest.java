@@ -71,6 +71,7 @@ class SipMediaTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !simulatorSide.hangUps.isEmpty());
         assertThat(simulatorSide.hangUps).containsExactly("media timeout");
+        assertThat(simulatorSide.drops).as("a silent line is reported as dropped, not hung up").containsExactly("media timeout");
         await().atMost(Duration.ofSeconds(5)).until(() -> agentSide.hangUps.contains("remote hung up"));
     }
 

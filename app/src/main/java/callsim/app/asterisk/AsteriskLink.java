@@ -5,6 +5,7 @@ import callsim.telephony.asterisk.AmiClient;
 import callsim.telephony.asterisk.AmiLoginException;
 import callsim.telephony.asterisk.AmiSettings;
 import callsim.telephony.asterisk.FastAgiServer;
+import callsim.telephony.AllowedPeers;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -36,6 +37,12 @@ public final class AsteriskLink implements AutoCloseable {
 
     public static AsteriskLink start(AsteriskOptions options, String bindAddress, int audioSocketPort,
                                      DrillBookings bookings, DialPlan dialPlan) throws IOException {
+        return start(options, bindAddress, audioSocketPort, bookings, dialPlan, AllowedPeers.defaultFor(bindAddress));
+    }
+
+    /** As above; the FastAGI listener serves only {@code allowed} peers. */
+    public static AsteriskLink start(AsteriskOptions options, String bindAddress, int audioSocketPort,
+                                     DrillBookings bookings, DialPlan dialPlan, AllowedPeers allowed) throws IOException {
         boolean wanted = options.agiPort() >= 0 || options.ami().isPresent();
         if (!wanted) return new AsteriskLink(null, null, null, null);
         if (audioSocketPort < 0) {
@@ -49,7 +56,7 @@ public final class AsteriskLink implements AutoCloseable {
         try {
             if (options.agiPort() >= 0) {
                 agi = FastAgiServer.start(new InetSocketAddress(bindAddress, options.agiPort()),
-                        new TrainingExtension(bookings, dialPlan, advertised, audioSocketPort, Clock.systemUTC()));
+                        new TrainingExtension(bookings, dialPlan, advertised, audioSocketPort, Clock.systemUTC()), allowed);
                 LOG.log(Level.INFO, "training extension: AGI(agi://" + bindAddress + ":" + agi.port() + "/drill?scenario=ID&difficulty=LEVEL)");
             }
             OutboundDrills outbound = null;

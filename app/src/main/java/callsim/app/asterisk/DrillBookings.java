@@ -86,6 +86,16 @@ public final class DrillBookings {
         return Optional.ofNullable(live.get(uuid)).map(Live::booking);
     }
 
+    /**
+     * True while the drill is on the line, or was booked less than {@code connectWithin} ago and its media
+     * has not come yet: what a FastAGI connection waiting in {@code EXEC AudioSocket} may wait for.
+     */
+    public synchronized boolean expected(UUID uuid, Duration connectWithin) {
+        if (live.containsKey(uuid)) return true;
+        DrillBooking booking = unclaimed.get(uuid);
+        return booking != null && booking.bookedAt().plus(connectWithin).isAfter(clock.instant());
+    }
+
     public synchronized int pending() {
         return unclaimed.size();
     }

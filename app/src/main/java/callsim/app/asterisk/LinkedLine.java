@@ -64,6 +64,13 @@ public final class LinkedLine implements LineListener {
         drill.onHangUp(reason);
     }
 
+    @Override
+    public synchronized void onLineDropped(String reason) {
+        if (hungUp) return;
+        hungUp = true;
+        drill.onLineDropped(reason);
+    }
+
     // ---- from the PBX (AMI) ----
 
     public synchronized void pbxHold(boolean on) {

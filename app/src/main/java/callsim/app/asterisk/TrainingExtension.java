@@ -48,6 +48,14 @@ public final class TrainingExtension implements TrainingCallHandler {
         return new AudioSocketTarget(booking.uuid(), advertisedHost.orElse(call.localAddress()), audioSocketPort);
     }
 
+    /** Asterisk connects AudioSocket right after EXEC; one that has not within this is not coming. */
+    static final java.time.Duration MEDIA_CONNECT_TIMEOUT = java.time.Duration.ofSeconds(20);
+
+    @Override
+    public boolean drillPending(UUID drill) {
+        return bookings.expected(drill, MEDIA_CONNECT_TIMEOUT);
+    }
+
     /** {@code Alice Smith <201>}, or the channel when the phone sent no caller id. */
     static String agent(TrainingCall call) {
         String number = call.callerIdNumber() == null ? "" : call.callerIdNumber().trim();

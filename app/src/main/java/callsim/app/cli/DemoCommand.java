@@ -33,7 +33,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (CallsimServer server = CallsimServer.start(new CallsimServer.Options(
-                "127.0.0.1", 0, PortRange.EPHEMERAL, -1, -1, data.resolve(), drill.recognizers, drill.settings()))) {
+                "127.0.0.1", 0, PortRange.EPHEMERAL, -1, -1, data.resolve(), drill.recognizers, drill.settings()),
+                line -> System.err.println("demo: " + line))) {
             CompletableFuture<String> drillDone = new CompletableFuture<>();
             server.drills().onDrillFinished(drillDone::complete);
             ScriptedAgent agent = new ScriptedAgent(server.speech().voice(), ScriptedAgent.DEFAULT_SCRIPT);

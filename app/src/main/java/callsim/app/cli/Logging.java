@@ -19,7 +19,12 @@ final class Logging {
         QUIETENED.add(logger);
     }
 
+    /**
+     * Must run before anything logs (the log manager is chosen once, on first use): then lines logged by
+     * shutdown hooks, such as serve stopping, are still written.
+     */
     static void configure() {
+        System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");

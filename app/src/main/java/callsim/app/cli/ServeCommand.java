@@ -54,11 +54,23 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DrillOptions drill;
 
+    @Option(names = "--allow", paramLabel = "CIDR", split = ",", arity = "1..*",
+            description = "Addresses that may place drills over SIP, FastAGI and AudioSocket, e.g. 192.0.2.0/24 10.1.0.0/16. "
+                    + "Default: loopback when bound to loopback, otherwise this machine's subnet(s) of --bind.")
+    java.util.List<String> allow = java.util.List.of();
+
+    @Option(names = "--sip-accounts", paramLabel = "FILE",
+            description = "SIP digest authentication: one 'EXTENSION HA1' per line, HA1 = md5 of EXTENSION:callsim:PASSWORD. "
+                    + "Calls must then authenticate as the extension in their From header. Default: no authentication.")
+    java.nio.file.Path sipAccounts;
+
     @Override
     public Integer call() throws Exception {
         CallsimServer server = CallsimServer.start(new CallsimServer.Options(
                 bind, sipPort, PortRange.parse(rtpPorts), audioSocketPort, httpPort, data.resolve(), drill.recognizers, drill.settings(),
-                new AsteriskOptions(agiPort, ami.settings(), Optional.ofNullable(audioSocketHost)), dbUrl));
+                new AsteriskOptions(agiPort, ami.settings(), Optional.ofNullable(audioSocketHost)), dbUrl, allow,
+                sipAccounts == null ? null : SipAccountsFile.load(sipAccounts)),
+                line -> System.err.println("callsim: " + line));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

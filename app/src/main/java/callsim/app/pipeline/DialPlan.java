@@ -9,24 +9,26 @@ import java.util.Optional;
 /**
  * Which drill a dialled number asks for: {@code sip:warranty-refused@host} plays that scenario at the
  * default difficulty, {@code sip:warranty-refused-hard@host} at that difficulty; any other number
- * (e.g. 7000) plays the server's default scenario and difficulty.
+ * (e.g. 7000) plays the server's default scenario and difficulty. A name with letters that is not a
+ * scenario (a mistyped {@code sip:warranty-refusd-hard@host}) is refused rather than played as the default.
  */
 public record DialPlan(ScenarioLibrary library, Scenario defaultScenario, Difficulty defaultDifficulty) {
 
     public record Choice(Scenario scenario, Difficulty difficulty) {}
 
     public Choice choose(String dialled) {
-        String number = dialled == null ? "" : dialled.trim().toLowerCase(Locale.ROOT);
-        Optional<Scenario> exact = find(number);
-        if (exact.isPresent()) return new Choice(exact.get(), defaultDifficulty);
-        for (Difficulty difficulty : Difficulty.values()) {
-            String suffix = "-" + difficulty.jsonName();
-            if (number.endsWith(suffix)) {
-                Optional<Scenario> scenario = find(number.substring(0, number.length() - suffix.length()));
-                if (scenario.isPresent()) return new Choice(scenario.get(), difficulty);
-            }
-        }
-        return new Choice(defaultScenario, defaultDifficulty);
+        return named(normalise(dialled)).orElse(new Choice(defaultScenario, defaultDifficulty));
+    }
+
+    /**
+     * Why a dialled number cannot be served: a name with letters that names no scenario (with or without a
+     * difficulty suffix). Digits-only numbers (7000) always play the default drill.
+     */
+    public Optional<String> refusal(String dialled) {
+        String number = normalise(dialled);
+        if (number.chars().noneMatch(Character::isLetter) || named(number).isPresent()) return Optional.empty();
+        return Optional.of("no scenario '" + dialled + "' (dial a number such as 7000 for the default drill, or one of: "
+                + String.join(", ", library.all().stream().map(Scenario::id).toList()) + ")");
     }
 
     /**
@@ -39,6 +41,24 @@ public record DialPlan(ScenarioLibrary library, Scenario defaultScenario, Diffic
         Scenario scenario = find(scenarioId.trim().toLowerCase(Locale.ROOT)).orElseThrow(() -> new IllegalArgumentException(
                 "unknown scenario '" + scenarioId + "' (known: " + String.join(", ", library.all().stream().map(Scenario::id).toList()) + ")"));
         return new Choice(scenario, difficulty == null || difficulty.isBlank() ? defaultDifficulty : Difficulty.parse(difficulty));
+    }
+
+    /** The scenario (and difficulty) a dialled name picks: {@code id} or {@code id-level}. */
+    private Optional<Choice> named(String number) {
+        Optional<Scenario> exact = find(number);
+        if (exact.isPresent()) return Optional.of(new Choice(exact.get(), defaultDifficulty));
+        for (Difficulty difficulty : Difficulty.values()) {
+            String suffix = "-" + difficulty.jsonName();
+            if (number.endsWith(suffix)) {
+                Optional<Scenario> scenario = find(number.substring(0, number.length() - suffix.length()));
+                if (scenario.isPresent()) return Optional.of(new Choice(scenario.get(), difficulty));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String normalise(String dialled) {
+        return dialled == null ? "" : dialled.trim().toLowerCase(Locale.ROOT);
     }
 
     private Optional<Scenario> find(String id) {

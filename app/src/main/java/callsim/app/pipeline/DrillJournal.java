@@ -20,5 +20,10 @@ public interface DrillJournal {
     void snapshot(DrillRecord record, boolean complete);
 
     /** The call ended: write the final report and release files. */
-    void close(DrillRecord finalRecord);
+    default void close(DrillRecord finalRecord) {
+        close(finalRecord, true);
+    }
+
+    /** The call ended; {@code complete} false when it was cut off (a dropped line, a failure): a partial drill. */
+    void close(DrillRecord finalRecord, boolean complete);
 }

@@ -61,6 +61,8 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private SpokenSummary summary;  // set once the caller has ended the drill and the debrief is read
     private long drillEndMs;
     private long hungUpAtMs = -1;
+    private long lastHeardMs;         // media time of the agent side's last frame
+    private boolean lineDropped;      // the agent's side vanished rather than hung up
     private int turnsBeingRecognised;
     private int framesWaitedForWords;
     private long frameIndex;
@@ -125,19 +127,50 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
 
     @Override
     public void onHangUp(String reason) {
+        inbox.add(t -> hungUp(t, reason, false));
+    }
+
+    @Override
+    public void onLineDropped(String reason) {
+        inbox.add(t -> hungUp(t, reason, true));
+    }
+
+    /** The simulator is stopping: the drill ends now as {@code server_stopped} and the call is hung up. */
+    public void serverStopping() {
         inbox.add(t -> {
-            if (ended) return;
-            if (summary != null) {  // the agent hung up during the debrief: the drill was already over
+            if (ended || hungUpAtMs >= 0) return;  // already hung up: it ends as it was going to
+            if (summary == null) {
+                cutCallerLine(t);
+                if (turn != null) turn.cancel();
+                turn = null;
+                dispatch(new DrillEvent.ServerStopped(t));
+                log(Level.INFO, "the server is stopping; hanging up");
+                finish(t);
+            } else {
                 finish(drillEndMs);
-                return;
             }
-            log(Level.DEBUG, "hang-up: " + reason);
-            // The caller's line in progress is kept, cut where the agent hung up, and the agent's last
-            // words are still recognised: the clock stops here until they are (tick() ends the drill).
-            playout.clear().ifPresent(u -> dispatch(new DrillEvent.CallerSpeechEnded(t, u.id(), true)));
-            if (!onHold) closeAgentTurn();
-            hungUpAtMs = t;
+            line.hangUp();
         });
+    }
+
+    private void hungUp(long t, String reason, boolean dropped) {
+        if (ended || hungUpAtMs >= 0) return;
+        if (summary != null) {  // the agent hung up during the debrief: the drill was already over
+            finish(drillEndMs);
+            return;
+        }
+        log(dropped ? Level.WARNING : Level.DEBUG, (dropped ? "line dropped: " : "hang-up: ") + reason);
+        lineDropped = dropped;
+        // The caller's line in progress is kept, cut where the agent hung up, and the agent's last
+        // words are still recognised: the clock stops here until they are (tick() ends the drill).
+        cutCallerLine(t);
+        if (!onHold) closeAgentTurn();
+        hungUpAtMs = t;
+    }
+
+    /** The caller's line in progress stops where the call ended (it is kept in the transcript, cut short). */
+    private void cutCallerLine(long t) {
+        playout.clear().ifPresent(u -> dispatch(new DrillEvent.CallerSpeechEnded(t, u.id(), true)));
     }
 
     // ---- media clock thread ----
@@ -196,8 +229,14 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private boolean awaitLastWords() {
         if (turnsBeingRecognised > 0 && ++framesWaitedForWords < MAX_WAIT_FOR_WORDS_FRAMES) return true;
         if (turnsBeingRecognised > 0) LOG.log(Level.WARNING, "drill " + drillId + ": gave up waiting for the agent's last words");
-        dispatch(new DrillEvent.AgentHungUp(hungUpAtMs));
-        finish(hungUpAtMs);
+        if (lineDropped) {
+            // Nobody hung up: the drill is partial, measured up to the last frame the agent's side sent.
+            dispatch(new DrillEvent.LineDropped(hungUpAtMs, Math.min(lastHeardMs, hungUpAtMs)));
+            finish(hungUpAtMs, false);
+        } else {
+            dispatch(new DrillEvent.AgentHungUp(hungUpAtMs));
+            finish(hungUpAtMs);
+        }
         return false;
     }
 
@@ -205,7 +244,9 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         // A burst of late packets is caught up rather than left to grow the delay.
         while (agentFrames.size() > MAX_BACKLOG_FRAMES) agentFrames.poll();
         short[] frame = agentFrames.poll();
-        return frame == null ? SILENCE : frame;
+        if (frame == null) return SILENCE;
+        lastHeardMs = frameIndex * MediaClock.FRAME_MS;
+        return frame;
     }
 
     private void listen(short[] frame, long t) {
@@ -309,12 +350,39 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     }
 
     private void finish(long t) {
+        finish(t, true);
+    }
+
+    /** Ends the drill once: the final report ({@code complete} false for a partial drill), then the service is told. */
+    private void finish(long t, boolean complete) {
         if (ended) return;
         ended = true;
         if (turn != null) turn.cancel();
-        journal.close(session.record(Math.max(t, lastEventMs)));
-        log(Level.INFO, "drill ended: " + session.outcome().jsonName());
+        journal.close(session.record(Math.max(t, lastEventMs)), complete);
+        log(Level.INFO, "drill ended: " + session.outcome().jsonName() + (complete ? "" : " (partial)"));
         onFinished.accept(this);
+    }
+
+    /**
+     * A tick threw (a bug, or a line that cannot send): the drill still ends with a partial report, its
+     * journal's thread is released, and the call is hung up.
+     */
+    @Override
+    public void failed(Throwable error) {
+        if (ended) return;
+        ended = true;
+        try {
+            if (turn != null) turn.cancel();
+            long t = Math.max(frameIndex * MediaClock.FRAME_MS, lastEventMs);
+            journal.close(session.record(t), false);
+            log(Level.ERROR, "drill ended by a failure (partial): " + error);
+        } finally {
+            try {
+                line.hangUp();
+            } finally {
+                onFinished.accept(this);
+            }
+        }
     }
 
     private void log(Level level, String what) {

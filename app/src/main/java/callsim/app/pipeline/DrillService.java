@@ -89,6 +89,20 @@ public final class DrillService implements CallHandler {
         return true;
     }
 
+    /**
+     * The server is stopping: every running drill ends now as {@code server_stopped} and its call is hung up
+     * (then {@link #awaitEnded} waits for their reports).
+     */
+    public void serverStopping() {
+        active.values().forEach(DrillPipeline::serverStopping);
+    }
+
+    /** A dialled name that is not a scenario: refused before the call is answered (see {@link DialPlan#refusal}). */
+    @Override
+    public Optional<String> refusal(String dialledNumber) {
+        return settings.dialPlan().refusal(dialledNumber);
+    }
+
     public DialPlan dialPlan() {
         return settings.dialPlan();
     }

@@ -21,6 +21,9 @@ public final class MediaClock implements AutoCloseable {
     public interface Ticking {
         /** Called once per 20 ms frame; returns false when it is finished and can be dropped. */
         boolean tick();
+
+        /** {@link #tick} threw: the member has been dropped and must wind itself up (report, threads, line). */
+        default void failed(Throwable error) {}
     }
 
     private final CopyOnWriteArrayList<Ticking> members = new CopyOnWriteArrayList<>();
@@ -84,6 +87,11 @@ public final class MediaClock implements AutoCloseable {
                     // other VM errors still end the thread: nothing sensible can go on after them.)
                     LOG.log(Level.ERROR, "call pipeline failed on a tick; dropping it", e);
                     members.remove(member);
+                    try {
+                        member.failed(e);
+                    } catch (RuntimeException | LinkageError | AssertionError again) {
+                        LOG.log(Level.ERROR, "call pipeline could not wind up after its failure", again);
+                    }
                 }
             }
             long lateness = System.nanoTime() - next;

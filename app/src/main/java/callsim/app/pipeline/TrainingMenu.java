@@ -96,14 +96,27 @@ public final class TrainingMenu implements LineListener, MediaClock.Ticking {
 
     @Override
     public void onHangUp(String reason) {
+        ended(reason, false);
+    }
+
+    @Override
+    public void onLineDropped(String reason) {
+        ended(reason, true);
+    }
+
+    private void ended(String reason, boolean dropped) {
         LineListener target = drill;
         if (target != null) {
-            target.onHangUp(reason);
+            if (dropped) target.onLineDropped(reason);
+            else target.onHangUp(reason);
             return;
         }
         inbox.add(() -> {
             if (step == Step.DONE) {
-                if (drill != null) drill.onHangUp(reason);
+                if (drill != null) {
+                    if (dropped) drill.onLineDropped(reason);
+                    else drill.onHangUp(reason);
+                }
                 return;
             }
             log("ended in the menu before a drill was chosen: " + reason);

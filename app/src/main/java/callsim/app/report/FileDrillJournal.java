@@ -31,6 +31,8 @@ public final class FileDrillJournal implements DrillJournal {
     private static final Logger LOG = System.getLogger(FileDrillJournal.class.getName());
     private static final ObjectMapper LINES = new ObjectMapper();
 
+    private static final int SAMPLE_RATE = 8000;
+
     private final DrillInfo info;
     private final Path dir;
     private final Clock clock;
@@ -43,15 +45,40 @@ public final class FileDrillJournal implements DrillJournal {
         this.info = info;
         this.dir = dir;
         this.clock = clock;
-        Files.createDirectories(dir);
+        OwnerOnly.directories(dir);
+        OwnerOnly.file(dir.resolve("events.jsonl"));
+        OwnerOnly.file(dir.resolve("recording.wav"));
         this.events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        this.recording = StereoWavWriter.open(dir.resolve("recording.wav"), 8000);
+        this.recording = StereoWavWriter.open(dir.resolve("recording.wav"), SAMPLE_RATE);
         this.writer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "journal-" + info.id());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * At start-up: a drill cut off by a crash left a recording whose header covers only up to its last
+     * refresh; each one is made to cover all its audio. Returns how many were repaired.
+     */
+    public static int repairCutOffRecordings(ReportStore store) {
+        int repaired = 0;
+        try {
+            for (String id : store.ids()) {
+                Path wav = store.drillDir(id).resolve("recording.wav");
+                try {
+                    boolean partial = store.report(id).map(r -> !r.path("complete").asBoolean(false)).orElse(false);
+                    if (partial && Files.exists(wav) && StereoWavWriter.repair(wav, SAMPLE_RATE)) repaired++;
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "drill " + id + ": cannot repair its recording " + wav + ": " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot list the drills to repair their recordings: " + e.getMessage());
+        }
+        if (repaired > 0) LOG.log(Level.INFO, repaired + " recording(s) cut off by a crash now play to their end");
+        return repaired;
     }
 
     public Path dir() {
@@ -80,14 +107,17 @@ public final class FileDrillJournal implements DrillJournal {
 
     @Override
     public void snapshot(DrillRecord record, boolean complete) {
-        java.time.Instant endedAt = complete ? clock.instant() : null;
+        report(record, complete ? clock.instant() : null, complete);
+    }
+
+    private void report(DrillRecord record, java.time.Instant endedAt, boolean complete) {
         // The record is immutable: its JSON is built on the writer thread, off the 20 ms media clock.
         submit(() -> writeReport(ReportJson.build(info, record, endedAt, complete)));
     }
 
     @Override
-    public void close(DrillRecord finalRecord) {
-        snapshot(finalRecord, true);
+    public void close(DrillRecord finalRecord, boolean complete) {
+        report(finalRecord, clock.instant(), complete);
         submit(() -> {
             events.close();
             recording.close();
@@ -113,7 +143,10 @@ public final class FileDrillJournal implements DrillJournal {
 
     private void writeReport(ObjectNode report) throws IOException {
         Path temp = dir.resolve("report.json.tmp");
-        ReportJson.MAPPER.writeValue(temp.toFile(), report);
+        OwnerOnly.file(temp);
+        try (var out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ReportJson.MAPPER.writeValue(out, report);
+        }
         Files.move(temp, dir.resolve("report.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

@@ -35,6 +35,16 @@ class DialPlanTest {
     }
 
     @Test
+    void aMistypedScenarioNameIsRefusedNamingTheScenariosButNumbersAndRealNamesAreNot() {
+        assertThat(plan.refusal("warranty-refusd-hard")).get().asString()
+                .contains("no scenario 'warranty-refusd-hard'").contains("warranty-refused");
+        assertThat(plan.refusal("nope-hard")).isPresent();
+        for (String served : new String[] {"7000", "", "+4930123", "warranty-refused", "Parcel-Missing-HARD", "double-charge"}) {
+            assertThat(plan.refusal(served)).as(served).isEmpty();
+        }
+    }
+
+    @Test
     void aBookingNamesItsScenarioAndLevel() {
         DialPlan.Choice choice = plan.require(" Warranty-Refused ", "HARD");
         assertThat(choice.scenario().id()).isEqualTo("warranty-refused");

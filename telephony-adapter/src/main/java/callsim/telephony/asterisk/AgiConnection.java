@@ -27,13 +27,16 @@ final class AgiConnection extends FastAgiConnectionHandler {
     private final AgiSocket socket;
     private final AgiScript script;
     private final Duration requestTimeout;
+    private final callsim.telephony.RateLimitedLog malformed;
 
-    /** {@code requestTimeout}: how long Asterisk may take to send the environment after connecting. */
-    AgiConnection(AgiSocket socket, AgiScript script, Duration requestTimeout) {
+    /** {@code requestTimeout}: how long Asterisk may take to send the environment, or to answer a command. */
+    /** {@code malformed}: where lines about malformed or silent connections go (a few a minute, then a count). */
+    AgiConnection(AgiSocket socket, AgiScript script, Duration requestTimeout, callsim.telephony.RateLimitedLog malformed) {
         super((request, channel) -> script, socket, CHANNELS);
         this.socket = socket;
         this.script = script;
         this.requestTimeout = requestTimeout;
+        this.malformed = malformed;
     }
 
     @Override
@@ -41,22 +44,28 @@ final class AgiConnection extends FastAgiConnectionHandler {
         try {
             AgiReader reader = createReader();
             socket.readTimeout(requestTimeout);
+            socket.readingRequest();
             AgiRequest request;
             try {
                 request = reader.readRequest();
             } catch (AgiNetworkException e) {
                 if (e.getCause() instanceof SocketTimeoutException) {
-                    LOG.log(Level.WARNING, "no FastAGI request from {0} within {1,number,#} ms; dropping the connection",
-                            socket, requestTimeout.toMillis());
+                    malformed.log(Level.WARNING, "silent FastAGI request", () -> "no FastAGI request from " + socket
+                            + " within " + requestTimeout.toMillis() + " ms; dropping the connection");
                 } else {
-                    LOG.log(Level.WARNING, "cannot read the FastAGI request from {0}: {1}", socket, e.getMessage());
+                    String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                    malformed.log(Level.WARNING, "unreadable FastAGI request", () -> "cannot read the FastAGI request from "
+                            + socket + ": " + why + "; dropping the connection");
                 }
                 return;
             }
-            // During EXEC AudioSocket the connection stays silent for the whole drill.
-            socket.readTimeout(Duration.ZERO);
+            socket.requestRead();
+            // Asterisk answers a command (ANSWER, SET VARIABLE, HANGUP) at once: the same timeout applies.
+            // The script lets EXEC AudioSocket wait as long as its drill runs.
+            socket.readTimeout(requestTimeout);
             if (request.getRequest().isEmpty()) {
-                LOG.log(Level.INFO, "FastAGI connection from {0} sent no agi_ environment; dropping it", socket);
+                malformed.log(Level.INFO, "empty FastAGI request", () -> "FastAGI connection from " + socket
+                        + " sent no agi_ environment; dropping it");
                 return;
             }
             AgiChannel channel = CHANNELS.createAgiChannel(request, createWriter(), reader);

@@ -22,13 +22,23 @@ import org.asteriskjava.util.SocketConnectionFacade;
  * close every live connection when it stops.
  */
 final class AgiSocket implements SocketConnectionFacade {
-    private static final int MAX_LINE_BYTES = 64 * 1024;
+    private static final int MAX_LINE_BYTES = 16 * 1024;
+    /** Asterisk's environment is ~25 lines of a few hundred bytes; an endless one is an attack. */
+    static final int MAX_REQUEST_LINES = 200;
+    static final int MAX_REQUEST_BYTES = 64 * 1024;
 
     private final Socket socket;
     private final InputStream in;
     private final Writer out;
     private final Consumer<AgiSocket> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
+    // While the environment is read: what it has used of its budget (reader thread only).
+    private boolean readingRequest;
+    private int requestLines;
+    private int requestBytes;
+    // Asked when a read times out: true to keep waiting (a drill still on the line), false to give up.
+    private volatile java.util.function.BooleanSupplier keepWaiting = () -> false;
+    private volatile boolean timedOut;
 
     AgiSocket(Socket socket, Consumer<AgiSocket> onClose) throws IOException {
         this.socket = socket;
@@ -39,19 +49,47 @@ final class AgiSocket implements SocketConnectionFacade {
         this.out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
     }
 
-    /** How long a read may wait; {@link Duration#ZERO} waits for ever. */
+    /** How long a read may wait before it fails. */
     void readTimeout(Duration timeout) throws SocketException {
-        socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+        readTimeout(timeout, () -> false);
+    }
+
+    /** Reads wait {@code poll} at a time, for as long as {@code keepWaiting} says so when asked after each. */
+    void readTimeout(Duration poll, java.util.function.BooleanSupplier keepWaiting) throws SocketException {
+        this.keepWaiting = keepWaiting;
+        socket.setSoTimeout(Math.toIntExact(Math.max(1, poll.toMillis())));
+    }
+
+    /** True once a read gave up waiting (Asterisk-Java reports that as a hang-up, without the cause). */
+    boolean timedOut() {
+        return timedOut;
+    }
+
+    /** The environment starts: from now until {@link #requestRead} its size is bounded. */
+    void readingRequest() {
+        readingRequest = true;
+        requestLines = 0;
+        requestBytes = 0;
+    }
+
+    void requestRead() {
+        readingRequest = false;
     }
 
     /** The next line without its {@code \n}, or null once Asterisk closed the connection. */
     @Override
     public String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
+        if (readingRequest && ++requestLines > MAX_REQUEST_LINES) {
+            throw new IOException("FastAGI environment longer than " + MAX_REQUEST_LINES + " lines");
+        }
         int b;
-        while ((b = in.read()) != -1 && b != '\n') {
+        while ((b = read()) != -1 && b != '\n') {
             if (line.size() == MAX_LINE_BYTES) {
                 throw new IOException("FastAGI line longer than " + MAX_LINE_BYTES + " bytes");
+            }
+            if (readingRequest && ++requestBytes > MAX_REQUEST_BYTES) {
+                throw new IOException("FastAGI environment larger than " + MAX_REQUEST_BYTES + " bytes");
             }
             line.write(b);
         }
@@ -59,6 +97,19 @@ final class AgiSocket implements SocketConnectionFacade {
             return null;
         }
         return line.toString(StandardCharsets.UTF_8);
+    }
+
+    private int read() throws IOException {
+        while (true) {
+            try {
+                return in.read();
+            } catch (java.net.SocketTimeoutException e) {
+                if (!keepWaiting.getAsBoolean()) {
+                    timedOut = true;
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

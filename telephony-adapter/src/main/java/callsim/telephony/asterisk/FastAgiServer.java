@@ -31,11 +31,14 @@ public final class FastAgiServer implements AutoCloseable {
     static final int MAX_CONCURRENT_CALLS = 200;
     private static final System.Logger LOG = System.getLogger(FastAgiServer.class.getName());
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    /** Asterisk sends the environment as soon as it connects; a connection that does not is not Asterisk. */
+    /** Asterisk sends the environment as soon as it connects, and answers each command at once; a connection that does not is not Asterisk. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerSocket serverSocket;
-    private final TrainingExtensionScript script;
+    private final TrainingCallHandler handler;
+    private final callsim.telephony.AllowedPeers allowed;
+    private final callsim.telephony.RateLimitedLog malformed = callsim.telephony.RateLimitedLog.perMinute(
+            System.getLogger(AgiConnection.class.getName()), 5);
     private final Duration requestTimeout;
     private final Set<AgiSocket> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
@@ -44,9 +47,11 @@ public final class FastAgiServer implements AutoCloseable {
     private final Thread acceptor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private FastAgiServer(ServerSocket serverSocket, TrainingCallHandler handler, Duration requestTimeout) {
+    private FastAgiServer(ServerSocket serverSocket, TrainingCallHandler handler, Duration requestTimeout,
+                          callsim.telephony.AllowedPeers allowed) {
         this.serverSocket = serverSocket;
-        this.script = new TrainingExtensionScript(handler);
+        this.allowed = allowed;
+        this.handler = handler;
         this.requestTimeout = requestTimeout;
         this.workers = new ThreadPoolExecutor(0, MAX_CONCURRENT_CALLS, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> newThread(r, "callsim-fastagi-" + port() + "-" + threadCount.incrementAndGet()));
@@ -55,11 +60,22 @@ public final class FastAgiServer implements AutoCloseable {
 
     /** Listens on {@code bind} (port 0 picks a free one) until closed. */
     public static FastAgiServer start(InetSocketAddress bind, TrainingCallHandler handler) throws IOException {
-        return start(bind, handler, REQUEST_TIMEOUT);
+        return start(bind, handler, bind == null ? null : callsim.telephony.AllowedPeers.defaultFor(bind.getAddress().getHostAddress()));
+    }
+
+    /** As above, accepting connections only from {@code allowed} peers. */
+    public static FastAgiServer start(InetSocketAddress bind, TrainingCallHandler handler, callsim.telephony.AllowedPeers allowed)
+            throws IOException {
+        return start(bind, handler, REQUEST_TIMEOUT, allowed);
     }
 
     static FastAgiServer start(InetSocketAddress bind, TrainingCallHandler handler, Duration requestTimeout) throws IOException {
-        if (bind == null || handler == null) {
+        return start(bind, handler, requestTimeout, callsim.telephony.AllowedPeers.defaultFor(bind.getAddress().getHostAddress()));
+    }
+
+    static FastAgiServer start(InetSocketAddress bind, TrainingCallHandler handler, Duration requestTimeout,
+                               callsim.telephony.AllowedPeers allowed) throws IOException {
+        if (bind == null || handler == null || allowed == null) {
             throw new IllegalArgumentException("bind address and training call handler are required");
         }
         ServerSocket socket = new ServerSocket();
@@ -70,7 +86,7 @@ public final class FastAgiServer implements AutoCloseable {
             socket.close();
             throw new IOException("cannot listen for FastAGI on " + bind + ": " + e.getMessage(), e);
         }
-        FastAgiServer server = new FastAgiServer(socket, handler, requestTimeout);
+        FastAgiServer server = new FastAgiServer(socket, handler, requestTimeout, allowed);
         server.acceptor.start();
         LOG.log(Level.INFO, "FastAGI training extension listening on {0}: AGI(agi://HOST:{1,number,#}/{2}?scenario=ID&difficulty=LEVEL)",
                 socket.getLocalSocketAddress(), server.port(), TrainingExtensionScript.SCRIPT);
@@ -111,6 +127,10 @@ public final class FastAgiServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
+        if (!allowed.admit(socket.getInetAddress(), "FastAGI connection")) {
+            closeQuietly(socket);
+            return;
+        }
         AgiSocket connection;
         try {
             connection = new AgiSocket(socket, connections::remove);
@@ -125,7 +145,7 @@ public final class FastAgiServer implements AutoCloseable {
             return;
         }
         try {
-            workers.execute(new AgiConnection(connection, script, requestTimeout));
+            workers.execute(new AgiConnection(connection, new TrainingExtensionScript(handler, connection, requestTimeout), requestTimeout, malformed));
         } catch (RejectedExecutionException e) {
             LOG.log(Level.WARNING, "refusing FastAGI connection from {0}: {1,number,#} calls already in progress",
                     connection, MAX_CONCURRENT_CALLS);

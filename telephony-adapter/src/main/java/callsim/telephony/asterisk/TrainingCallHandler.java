@@ -10,4 +10,13 @@ public interface TrainingCallHandler {
      *         the message is logged and shown to Asterisk with {@code VERBOSE}, and the call is hung up
      */
     AudioSocketTarget route(TrainingCall call);
+
+    /**
+     * While Asterisk runs {@code AudioSocket} for a routed call, asked every few seconds: true while the
+     * drill is still expected (its media about to connect) or on the line. False ends the FastAGI connection,
+     * so a peer that takes a booking and never brings the call cannot hold a worker.
+     */
+    default boolean drillPending(java.util.UUID drill) {
+        return true;
+    }
 }

@@ -21,10 +21,18 @@ final class TrainingExtensionScript implements AgiScript {
     static final String DRILL_VARIABLE = "CALLSIM_DRILL";
     private static final int APPLICATION_NOT_FOUND = -2; // res_agi's EXEC result for a missing application
 
-    private final TrainingCallHandler handler;
+    /** How often a silent EXEC AudioSocket asks whether its drill is still booked or on the line. */
+    static final java.time.Duration DRILL_CHECK_INTERVAL = java.time.Duration.ofSeconds(5);
 
-    TrainingExtensionScript(TrainingCallHandler handler) {
+    private final TrainingCallHandler handler;
+    private final AgiSocket socket;
+    private final java.time.Duration replyTimeout;
+
+    /** One per connection: {@code socket} is the connection the script runs on; commands are answered within {@code replyTimeout}. */
+    TrainingExtensionScript(TrainingCallHandler handler, AgiSocket socket, java.time.Duration replyTimeout) {
         this.handler = handler;
+        this.socket = socket;
+        this.replyTimeout = replyTimeout;
     }
 
     @Override
@@ -46,15 +54,40 @@ final class TrainingExtensionScript implements AgiScript {
                 return;
             }
             channel.setVariable(DRILL_VARIABLE, target.uuid().toString());
-            int result = channel.exec("AudioSocket", target.applicationData());
+            // EXEC lasts the whole drill; a connection whose drill never started (or ended) is not kept.
+            socket.readTimeout(DRILL_CHECK_INTERVAL.compareTo(replyTimeout) < 0 ? DRILL_CHECK_INTERVAL : replyTimeout,
+                    () -> handler.drillPending(target.uuid()));
+            int result;
+            try {
+                result = channel.exec("AudioSocket", target.applicationData());
+            } catch (AgiException e) {
+                if (!socket.timedOut()) throw e;
+                LOG.log(Level.WARNING, "drill {0} on {1} is no longer expected (its AudioSocket never connected, or it ended)"
+                        + " but the FastAGI connection {2} is still open; dropping it", target.uuid(), channelName, socket);
+                return;
+            } finally {
+                socket.readTimeout(replyTimeout);
+            }
             if (result == APPLICATION_NOT_FOUND) {
                 LOG.log(Level.WARNING, "Asterisk has no AudioSocket application (load app_audiosocket.so); "
                         + "drill {0} on {1} cannot start", target.uuid(), channelName);
             }
             channel.hangup();
         } catch (AgiHangupException e) {
-            LOG.log(Level.INFO, "{0} hung up (or its FastAGI connection closed); training call over", channelName);
+            if (socket.timedOut()) {
+                LOG.log(Level.WARNING, "no reply on the FastAGI connection {0} for {1} within {2,number,#} ms; dropping it",
+                        socket, channelName, replyTimeout.toMillis());
+            } else {
+                LOG.log(Level.INFO, "{0} hung up (or its FastAGI connection closed); training call over", channelName);
+            }
         } catch (AgiException e) {
+            if (socket.timedOut()) {
+                LOG.log(Level.WARNING, "no reply on the FastAGI connection {0} for {1} within {2,number,#} ms; dropping it",
+                        socket, channelName, replyTimeout.toMillis());
+            } else {
+                LOG.log(Level.WARNING, "FastAGI training call on {0} failed: {1}", channelName, e.getMessage());
+            }
+        } catch (java.net.SocketException e) {
             LOG.log(Level.WARNING, "FastAGI training call on {0} failed: {1}", channelName, e.getMessage());
         }
     }

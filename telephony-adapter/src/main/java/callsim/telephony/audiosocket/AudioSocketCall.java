@@ -22,6 +22,7 @@ final class AudioSocketCall implements CallLine {
     private LineListener listener;
     private String endReason;
     private boolean hangUpReported;
+    private boolean dropped;
 
     AudioSocketCall(String callId, String remoteParty, FrameWriter writer) {
         this.callId = callId;
@@ -73,11 +74,17 @@ final class AudioSocketCall implements CallLine {
 
     /** Ends the call once; later calls do nothing. */
     void end(String reason, boolean sendHangUp) {
+        end(reason, sendHangUp, false);
+    }
+
+    /** As {@link #end(String, boolean)}; {@code lineDropped} when Asterisk vanished rather than hung up. */
+    void end(String reason, boolean sendHangUp, boolean lineDropped) {
         synchronized (this) {
             if (endReason != null) {
                 return;
             }
             endReason = reason;
+            dropped = lineDropped;
         }
         writer.finish(sendHangUp);
         LOG.log(Level.INFO, "AudioSocket call {0}: hang-up ({1}), remote {2}", callId, reason, remoteParty);
@@ -110,6 +117,7 @@ final class AudioSocketCall implements CallLine {
     private void reportHangUpIfEnded() {
         LineListener toTell;
         String reason;
+        boolean wasDropped;
         synchronized (this) {
             if (endReason == null || listener == null || hangUpReported) {
                 return;
@@ -117,9 +125,11 @@ final class AudioSocketCall implements CallLine {
             hangUpReported = true;
             toTell = listener;
             reason = endReason;
+            wasDropped = dropped;
         }
         try {
-            toTell.onHangUp(reason);
+            if (wasDropped) toTell.onLineDropped(reason);
+            else toTell.onHangUp(reason);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "AudioSocket call " + callId + ": listener failed on hang-up", e);
         }

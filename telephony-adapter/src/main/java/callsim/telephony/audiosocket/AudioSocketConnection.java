@@ -26,11 +26,18 @@ final class AudioSocketConnection implements Runnable {
     private final String peer;
     private final FrameWriter writer;
     private final AudioSocketDecoder decoder = new AudioSocketDecoder();
+    private final java.util.Set<String> callIds;
+    private final callsim.telephony.RateLimitedLog malformed;
     private volatile AudioSocketCall call;
+    private String claimedCallId; // reader thread only
     private volatile boolean shuttingDown;
 
-    AudioSocketConnection(Socket socket, CallHandler handler, Duration idleTimeout, Consumer<AudioSocketConnection> onClosed) {
+    /** {@code callIds}: the UUIDs on the line now, shared by the server's connections. */
+    AudioSocketConnection(Socket socket, CallHandler handler, Duration idleTimeout, java.util.Set<String> callIds,
+                          callsim.telephony.RateLimitedLog malformed, Consumer<AudioSocketConnection> onClosed) {
         this.socket = socket;
+        this.malformed = malformed;
+        this.callIds = callIds;
         this.handler = handler;
         this.idleNanos = idleTimeout.toNanos();
         this.onClosed = onClosed;
@@ -51,6 +58,7 @@ final class AudioSocketConnection implements Runnable {
         } catch (IOException e) {
             closeAfterFailure("connection lost", "connection failed: " + e.getMessage(), Level.INFO);
         } finally {
+            if (claimedCallId != null) callIds.remove(claimedCallId);
             onClosed.accept(this);
         }
     }
@@ -152,6 +160,12 @@ final class AudioSocketConnection implements Runnable {
     }
 
     private void startCall(String uuid) {
+        if (!callIds.add(uuid)) {
+            LOG.log(Level.WARNING, "AudioSocket peer {0} sent call UUID {1}, which is already on the line; refusing it", peer, uuid);
+            writer.finish(true);
+            return;
+        }
+        claimedCallId = uuid;
         AudioSocketCall started = new AudioSocketCall(uuid, "audiosocket:" + peer, writer);
         call = started;
         if (shuttingDown) {
@@ -194,7 +208,7 @@ final class AudioSocketConnection implements Runnable {
         if (current != null) {
             LOG.log(Level.WARNING, "AudioSocket call {0}: no frame from {1} for {2} ms, hanging up",
                     current.callId(), peer, Long.toString(idleNanos / 1_000_000));
-            current.end("media timeout", true);
+            current.end("media timeout", true, true);
         } else {
             LOG.log(Level.WARNING, "AudioSocket peer {0} sent no call UUID within {1} ms; closing the connection", peer,
                     Long.toString(idleNanos / 1_000_000));
@@ -208,10 +222,15 @@ final class AudioSocketConnection implements Runnable {
         if (isFinished()) {
             return;
         }
-        LOG.log(level, "AudioSocket peer {0}{1}: {2}; closing the connection", peer,
-                current == null ? "" : " (call " + current.callId() + ")", detail);
+        String line = "AudioSocket peer " + peer + (current == null ? "" : " (call " + current.callId() + ")") + ": "
+                + detail + "; closing the connection";
+        if (current == null && level == Level.WARNING) {
+            malformed.log(level, "AudioSocket peers breaking the protocol", () -> line); // no call: junk, possibly a flood
+        } else {
+            LOG.log(level, line);
+        }
         if (current != null) {
-            current.end(hangUpReason, false);
+            current.end(hangUpReason, false, true); // the link broke: nobody hung up
         } else {
             writer.finish(false);
         }

@@ -1,5 +1,6 @@
 package callsim.telephony.audiosocket;
 
+import callsim.telephony.AllowedPeers;
 import callsim.telephony.CallHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,11 +25,17 @@ public final class AudioSocketServer implements AutoCloseable {
     private final CallHandler handler;
     private final Duration idleTimeout;
     private final Set<AudioSocketConnection> connections = ConcurrentHashMap.newKeySet();
+    // Call UUIDs on the line now: a second connection with one of them is refused.
+    private final Set<String> callIds = ConcurrentHashMap.newKeySet();
+    private final AllowedPeers allowed;
+    private final callsim.telephony.RateLimitedLog malformed = callsim.telephony.RateLimitedLog.perMinute(
+            System.getLogger(AudioSocketConnection.class.getName()), 10);
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private AudioSocketServer(ServerSocket serverSocket, CallHandler handler, Duration idleTimeout) {
+    private AudioSocketServer(ServerSocket serverSocket, CallHandler handler, Duration idleTimeout, AllowedPeers allowed) {
         this.serverSocket = serverSocket;
+        this.allowed = allowed;
         this.handler = handler;
         this.idleTimeout = idleTimeout;
         this.acceptor = new Thread(this::acceptLoop, "audiosocket-accept-" + serverSocket.getLocalPort());
@@ -40,7 +47,13 @@ public final class AudioSocketServer implements AutoCloseable {
      * {@code idleTimeout} is hung up with "media timeout".
      */
     public static AudioSocketServer start(InetSocketAddress bind, CallHandler handler, Duration idleTimeout) throws IOException {
-        if (bind == null || handler == null || idleTimeout == null) {
+        return start(bind, handler, idleTimeout, bind == null ? null : AllowedPeers.defaultFor(bind.getAddress().getHostAddress()));
+    }
+
+    /** As above, accepting connections only from {@code allowed} peers. */
+    public static AudioSocketServer start(InetSocketAddress bind, CallHandler handler, Duration idleTimeout,
+                                          AllowedPeers allowed) throws IOException {
+        if (bind == null || allowed == null || handler == null || idleTimeout == null) {
             throw new IllegalArgumentException("bind address, call handler and idle timeout are required");
         }
         if (idleTimeout.isNegative() || idleTimeout.isZero() || idleTimeout.toMillis() < 1) {
@@ -54,7 +67,7 @@ public final class AudioSocketServer implements AutoCloseable {
             socket.close();
             throw new IOException("cannot listen for AudioSocket on " + bind + ": " + e.getMessage(), e);
         }
-        AudioSocketServer server = new AudioSocketServer(socket, handler, idleTimeout);
+        AudioSocketServer server = new AudioSocketServer(socket, handler, idleTimeout, allowed);
         server.acceptor.start();
         LOG.log(Level.INFO, "AudioSocket server listening on {0}", socket.getLocalSocketAddress());
         return server;
@@ -101,7 +114,15 @@ public final class AudioSocketServer implements AutoCloseable {
                 }
                 return;
             }
-            AudioSocketConnection connection = new AudioSocketConnection(socket, handler, idleTimeout, connections::remove);
+            if (!allowed.admit(socket.getInetAddress(), "AudioSocket connection")) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // refused anyway
+                }
+                continue;
+            }
+            AudioSocketConnection connection = new AudioSocketConnection(socket, handler, idleTimeout, callIds, malformed, connections::remove);
             connections.add(connection);
             if (closed) {
                 connection.shutDown(); // close() may have taken its snapshot before this one was added

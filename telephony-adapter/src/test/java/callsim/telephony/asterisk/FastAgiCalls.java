@@ -16,6 +16,8 @@ final class FastAgiCalls implements TrainingCallHandler {
     final List<TrainingCall> calls = new CopyOnWriteArrayList<>();
     final List<AudioSocketTarget> targets = new CopyOnWriteArrayList<>();
     private final Function<TrainingCall, AudioSocketTarget> decision;
+    /** What {@link #drillPending} answers: whether booked drills are still expected or on the line. */
+    volatile boolean drillsPending = true;
 
     FastAgiCalls() {
         this(call -> new AudioSocketTarget(UUID.randomUUID(), AUDIO_HOST, AUDIO_PORT));
@@ -45,5 +47,10 @@ final class FastAgiCalls implements TrainingCallHandler {
             targets.add(target);
         }
         return target;
+    }
+
+    @Override
+    public boolean drillPending(UUID drill) {
+        return drillsPending;
     }
 }

@@ -14,6 +14,8 @@ final class RecordingCalls implements CallHandler {
         final List<short[]> frames = new CopyOnWriteArrayList<>();
         final List<Character> digits = new CopyOnWriteArrayList<>();
         final List<String> hangUps = new CopyOnWriteArrayList<>();
+        /** Hang-ups reported as a dropped line (also in {@link #hangUps}). */
+        final List<String> drops = new CopyOnWriteArrayList<>();
 
         Heard(CallLine line) {
             this.line = line;
@@ -33,6 +35,12 @@ final class RecordingCalls implements CallHandler {
         @Override
         public void onDtmf(char digit) {
             digits.add(digit);
+        }
+
+        @Override
+        public void onLineDropped(String reason) {
+            drops.add(reason);
+            hangUps.add(reason);
         }
 
         @Override
