@@ -107,6 +107,11 @@ public final class DrillSession {
         return outcome != Outcome.IN_PROGRESS;
     }
 
+    /** True while a line waits for the caller's current one to end (it will be said unless the agent moves on). */
+    public boolean callerHasMoreToSay() {
+        return floor.hasPending();
+    }
+
     public Scenario scenario() {
         return scenario;
     }
