@@ -1,12 +1,17 @@
 package callsim.core;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * What the caller answers to an agent turn: the most pressing thing the turn did decides the line
  * (an argument before a remedy before a fact asked for ...), and the caller's persona may turn a plain
- * reply into a demand for a supervisor or abuse.
+ * reply into a demand for a supervisor or abuse. Every question the turn asked is answered, offered
+ * a choice the caller says which option they take, and fact answers vary in wording.
  */
 final class CallerReplies {
     private final Scenario scenario;
@@ -14,21 +19,28 @@ final class CallerReplies {
     private final EvidenceLog evidence;
     /** Picks a line of a situation for the caller's current band. */
     private final Function<LineSituation, String> lines;
+    private final LinePicker picker;
 
-    CallerReplies(Scenario scenario, CallerMemory memory, EvidenceLog evidence, Function<LineSituation, String> lines) {
+    CallerReplies(Scenario scenario, CallerMemory memory, EvidenceLog evidence, Function<LineSituation, String> lines,
+            LinePicker picker) {
         this.scenario = scenario;
         this.memory = memory;
         this.evidence = evidence;
         this.lines = lines;
+        this.picker = picker;
     }
 
-    String replyTo(TurnReading reading, boolean factAskedBefore, boolean boundaryAnswersAbuse, AngerBand band, long now) {
-        if (reading.has(Signal.CALM_DOWN) || reading.has(Signal.ARGUING)) return say(LineSituation.ARGUING, now);
-        if (boundaryAnswersAbuse) return say(LineSituation.BOUNDARY, now);
+    /** {@code factsAskedBefore}: the facts this turn asks for that an earlier turn already asked. */
+    String replyTo(TurnReading reading, Set<String> factsAskedBefore, boolean boundaryAnswersAbuse, AngerBand band, long now) {
+        String answers = factAnswers(reading, factsAskedBefore, band);
+        if (reading.has(Signal.CALM_DOWN) || reading.has(Signal.ARGUING)) return withAnswers(say(LineSituation.ARGUING, now), answers);
+        if (boundaryAnswersAbuse) return withAnswers(say(LineSituation.BOUNDARY, now), answers);
         boolean newRemedy = reading.all(Signal.REMEDY).stream().anyMatch(d -> meetsNeed(d.subjectId()));
-        if (newRemedy || reading.has(Signal.FORBIDDEN_PROMISE)) return say(LineSituation.SOLUTION, now);
-        Optional<Detection> fact = reading.first(Signal.FACT_QUESTION);
-        if (fact.isPresent()) return factAnswer(fact.get().subjectId(), factAskedBefore);
+        if (newRemedy || reading.has(Signal.FORBIDDEN_PROMISE)) {
+            String reaction = choice(reading, band).orElseGet(() -> say(LineSituation.SOLUTION, now));
+            return withAnswers(reaction, answers);
+        }
+        if (!answers.isEmpty()) return answers;
         boolean demands = scenario.persona().insistsOnSupervisor() && band.compareTo(AngerBand.FRUSTRATED) >= 0;
         boolean abuses = scenario.persona().abusive() && !memory.boundarySet() && band.compareTo(AngerBand.ANGRY) >= 0;
         if (demands && abuses) { // a caller who does both takes turns
@@ -57,9 +69,61 @@ final class CallerReplies {
         return text;
     }
 
-    private String factAnswer(String factId, boolean askedBefore) {
-        Fact fact = scenario.facts().stream().filter(f -> f.id().equals(factId)).findFirst().orElseThrow();
-        return askedBefore ? "I already told you. " + fact.answer() : fact.answer();
+    /** How the caller starts a fact answer, by how they feel ("" says it straight). */
+    private static final List<String> CALM_LEAD_INS = List.of("", "Sure. ", "Yes, of course. ", "Okay. ");
+    private static final List<String> CROSS_LEAD_INS = List.of("", "Fine. ", "Right. ", "Write this down. ");
+    /** ... and when every fact asked for was asked before. */
+    private static final List<String> CALM_REPEAT_LEAD_INS = List.of("I did mention that. ", "Like I said. ", "As I said before. ");
+    private static final List<String> CROSS_REPEAT_LEAD_INS = List.of("I already told you. ", "How many times? ", "I said this already! ");
+
+    /**
+     * Offered two or more options in one turn, the caller takes the one that meets their need and says
+     * which, and not the other ("The refund, please. I don't want a credit on my account."). Empty when the
+     * turn offered fewer than two, offered them together rather than as a choice, or none meets the need.
+     */
+    Optional<String> choice(TurnReading reading, AngerBand band) {
+        List<String> words = Words.tokens(reading.words());
+        if (!words.contains("or") && !words.contains("prefer") && !words.contains("either")) return Optional.empty();
+        List<Remedy> offered = reading.all(Signal.REMEDY).stream().map(Detection::subjectId).distinct()
+                .map(this::remedy).flatMap(Optional::stream).toList();
+        Optional<Remedy> taken = offered.stream().filter(Remedy::meetsNeed).findFirst();
+        if (offered.size() < 2 || taken.isEmpty()) return Optional.empty();
+        String taking = capitalised(taken.get().called());
+        Optional<Remedy> refused = offered.stream().filter(r -> !r.meetsNeed()).findFirst();
+        if (refused.isEmpty()) return Optional.of(taking + ", please.");
+        String other = refused.get().called();
+        return Optional.of(switch (band) {
+            case FURIOUS, ANGRY -> taking + ", please. I don't want " + other + ".";
+            case FRUSTRATED -> taking + ", please, not " + other + ".";
+            case CALMING, SATISFIED -> taking + ", please. That's the one I need, thanks.";
+        });
+    }
+
+    /** Answers to every fact the turn asked for, worded for the caller's mood; empty if it asked none. */
+    private String factAnswers(TurnReading reading, Set<String> askedBefore, AngerBand band) {
+        List<String> ids = reading.all(Signal.FACT_QUESTION).stream().map(Detection::subjectId).distinct().toList();
+        if (ids.isEmpty()) return "";
+        boolean cross = band.compareTo(AngerBand.ANGRY) >= 0;
+        boolean repeated = ids.stream().allMatch(askedBefore::contains);
+        List<String> leadIns = repeated ? (cross ? CROSS_REPEAT_LEAD_INS : CALM_REPEAT_LEAD_INS) : (cross ? CROSS_LEAD_INS : CALM_LEAD_INS);
+        StringBuilder answer = new StringBuilder(picker.vary(leadIns));
+        for (String id : ids) {
+            scenario.facts().stream().filter(f -> f.id().equals(id)).findFirst()
+                    .ifPresent(fact -> answer.append(answer.isEmpty() ? "" : " ").append(fact.answer()));
+        }
+        return answer.toString().strip().replaceAll("\\s+", " ");
+    }
+
+    private static String withAnswers(String reaction, String answers) {
+        return answers.isEmpty() ? reaction : reaction + " " + answers;
+    }
+
+    private Optional<Remedy> remedy(String id) {
+        return scenario.remedies().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     }
 
     private boolean meetsNeed(String remedyId) {

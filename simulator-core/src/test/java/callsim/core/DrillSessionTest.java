@@ -35,7 +35,7 @@ class DrillSessionTest {
         assertThat(call.session().outcome()).isEqualTo(Outcome.RESOLVED);
         assertThat(call.actions()).last().isEqualTo(new CallerAction.HangUp(Outcome.RESOLVED, record.outcomeReason()));
         assertThat(call.lastCallerLine()).startsWith("[closing|satisfied]");
-        assertThat(call.callerLines()).contains("It's 4 4 7 1 2 0 9.");
+        assertThat(call.callerLines()).anyMatch(line -> line.endsWith("It's 4 4 7 1 2 0 9."));
         assertThat(record.anger()).extracting(AngerPoint::value).isSortedAccordingTo((a, b) -> b - a);
         assertThat(record.anger().get(record.anger().size() - 1).value()).isLessThan(20);
         assertThat(record.metrics().agentInterruptions()).isZero();
@@ -97,7 +97,10 @@ class DrillSessionTest {
         VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 5).connect().advanceTo(1_500);
 
         call.agentSays(3_000, "listen sir the bill is correct you should have read the terms");
-        assertThat(call.actions()).noneMatch(a -> a instanceof CallerAction.StopSpeaking);
+        // Cut off mid-complaint, the furious caller stops and says "let me finish" over the agent.
+        assertThat(call.actions()).element(1).isEqualTo(new CallerAction.StopSpeaking(1));
+        assertThat(call.actions()).element(2).matches(a -> a instanceof CallerAction.Speak s && s.overAgent()
+                && s.text().startsWith("[interrupted|furious]"));
         call.waitForCaller(300).agentSays(1_500, "calm down").waitForCaller(300);
         call.advanceTo(call.now() + 25_000);
 
@@ -237,11 +240,13 @@ class DrillSessionTest {
         VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 2).connect().waitForCaller(800)
                 .agentSays(2_000, ASK_ACCOUNT).waitForCaller(700);
         int afterFirst = call.session().anger();
-        assertThat(call.lastCallerLine()).isEqualTo("It's 4 4 7 1 2 0 9.");
+        String firstAnswer = call.lastCallerLine();
+        assertThat(firstAnswer).endsWith("It's 4 4 7 1 2 0 9.");
 
         call.agentSays(2_000, "what is your account number");
 
-        assertThat(call.lastCallerLine()).isEqualTo("I already told you. It's 4 4 7 1 2 0 9.");
+        assertThat(call.lastCallerLine()).endsWith("It's 4 4 7 1 2 0 9.").isNotEqualTo(firstAnswer)
+                .containsAnyOf("already", "How many times");
         assertThat(call.session().anger()).isGreaterThan(afterFirst);
     }
 

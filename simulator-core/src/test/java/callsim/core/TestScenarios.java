@@ -26,6 +26,7 @@ final class TestScenarios {
     private static Scenario plainDoubleCharge(Persona persona) {
         Map<LineSituation, Map<AngerBand, List<String>>> pools = new EnumMap<>(LineSituation.class);
         for (LineSituation situation : LineSituation.values()) {
+            if (situation == LineSituation.OPENING) continue; // the caller opens with the scenario's opening
             Map<AngerBand, List<String>> byBand = new EnumMap<>(AngerBand.class);
             for (AngerBand band : AngerBand.values()) {
                 List<String> lines = new ArrayList<>();
