@@ -2,7 +2,10 @@ package callsim.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,6 +23,8 @@ final class CallerReplies {
     /** Picks a line of a situation for the caller's current band. */
     private final Function<LineSituation, String> lines;
     private final LinePicker picker;
+    /** Each fact's question cues: a turn may ask for more than the one fact the analysis reports. */
+    private final Map<String, CueSet> factQuestions = new LinkedHashMap<>();
 
     CallerReplies(Scenario scenario, CallerMemory memory, EvidenceLog evidence, Function<LineSituation, String> lines,
             LinePicker picker) {
@@ -28,6 +33,7 @@ final class CallerReplies {
         this.evidence = evidence;
         this.lines = lines;
         this.picker = picker;
+        scenario.facts().forEach(fact -> factQuestions.put(fact.id(), new CueSet(fact.askedBy())));
     }
 
     /** {@code factsAskedBefore}: the facts this turn asks for that an earlier turn already asked. */
@@ -99,12 +105,24 @@ final class CallerReplies {
         });
     }
 
-    /** Answers to every fact the turn asked for, worded for the caller's mood; empty if it asked none. */
+    /**
+     * Answers to every fact the turn asked for, worded for the caller's mood; empty if it asked none.
+     * The analysis reports one fact question a turn; the caller hears every one.
+     */
     private String factAnswers(TurnReading reading, Set<String> askedBefore, AngerBand band) {
-        List<String> ids = reading.all(Signal.FACT_QUESTION).stream().map(Detection::subjectId).distinct().toList();
+        List<String> ids = new ArrayList<>(reading.all(Signal.FACT_QUESTION).stream().map(Detection::subjectId).distinct().toList());
         if (ids.isEmpty()) return "";
+        Set<String> known = new HashSet<>(askedBefore);
+        List<String> heard = Words.tokens(reading.words());
+        for (Map.Entry<String, CueSet> question : factQuestions.entrySet()) {
+            String id = question.getKey();
+            if (ids.contains(id) || !question.getValue().heardIn(heard)) continue;
+            if (memory.factRevealed(id)) known.add(id);
+            ids.add(id);
+            memory.factTold(id);
+        }
         boolean cross = band.compareTo(AngerBand.ANGRY) >= 0;
-        boolean repeated = ids.stream().allMatch(askedBefore::contains);
+        boolean repeated = known.containsAll(ids);
         List<String> leadIns = repeated ? (cross ? CROSS_REPEAT_LEAD_INS : CALM_REPEAT_LEAD_INS) : (cross ? CROSS_LEAD_INS : CALM_LEAD_INS);
         StringBuilder answer = new StringBuilder(picker.vary(leadIns));
         for (String id : ids) {

@@ -15,7 +15,19 @@ final class LinePicker {
     private final List<String> said = new ArrayList<>();
 
     LinePicker(long seed) {
-        this.random = new Random(seed);
+        this.random = new Random(mixed(seed));
+    }
+
+    /**
+     * The seed with its bits spread (SplitMix64's finaliser): java.util.Random's first draws from
+     * neighbouring seeds (1, 2, 3 ...) are nearly the same, so drills replayed with small seeds all
+     * opened alike.
+     */
+    private static long mixed(long seed) {
+        long z = seed + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     String pick(List<String> pool) {

@@ -14,6 +14,9 @@ public final class DrillScript {
     /** The longest wait or hold a line may ask for: the drill's own limit is 15 minutes. */
     static final double MAX_SECONDS = 900;
 
+    /** The commands, as the help and the error messages list them. */
+    public static final String COMMANDS = "/wait SECONDS, /hold SECONDS, /interrupt TEXT, /then SECONDS TEXT, /hangup";
+
     /** A move and the 1-based line it came from. */
     public record Line(int number, AgentMove move) {}
 
@@ -61,7 +64,7 @@ public final class DrillScript {
                 yield new AgentMove.HangUp();
             }
             default -> throw new IllegalArgumentException("unknown command '" + parts[0]
-                    + "' (expected /wait SECONDS, /hold SECONDS, /interrupt TEXT, /then SECONDS TEXT or /hangup)");
+                    + "' (expected one of " + COMMANDS + ")");
         });
     }
 

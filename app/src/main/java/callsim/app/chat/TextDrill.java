@@ -40,6 +40,14 @@ public final class TextDrill {
 
     /** Carries out one agent move; returns the caller lines that started meanwhile (none once the call ended). */
     public List<CallerLine> play(AgentMove move) {
+        return play(move, true);
+    }
+
+    /**
+     * Carries out one agent move; with {@code settle} false, time stops when the move is done, so a
+     * following {@link AgentMove.GoOn} can start before the caller's reply to this one.
+     */
+    public List<CallerLine> play(AgentMove move, boolean settle) {
         if (!connected) throw new IllegalStateException("connect() the call first");
         if (finished()) return List.of();
         if (move instanceof AgentMove.Say say) call.say(say.words());
@@ -48,7 +56,7 @@ public final class TextDrill {
         else if (move instanceof AgentMove.Wait wait) call.waitSilent(wait.ms());
         else if (move instanceof AgentMove.Hold hold) call.holdFor(hold.ms());
         else if (move instanceof AgentMove.HangUp) call.hangUp();
-        return settle();
+        return settle ? settle() : heard();
     }
 
     /** True once either side has hung up (or the drill ran out of time). */
@@ -85,6 +93,10 @@ public final class TextDrill {
 
     private List<CallerLine> settle() {
         call.settle();
+        return heard();
+    }
+
+    private List<CallerLine> heard() {
         return call.takeHeard().stream().map(h -> new CallerLine(h.startMs(), h.utteranceId(), h.text(), h.anger())).toList();
     }
 }

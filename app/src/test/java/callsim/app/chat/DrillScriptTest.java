@@ -35,7 +35,7 @@ class DrillScriptTest {
     void anUnknownCommandIsReportedWithFileAndLine() {
         assertThatThrownBy(() -> DrillScript.parse("angry.txt", List.of("hello", "# note", "/hlod 40")))
                 .isInstanceOf(ScriptFormatException.class)
-                .hasMessage("angry.txt:3: unknown command '/hlod' (expected /wait SECONDS, /hold SECONDS, /interrupt TEXT, /then SECONDS TEXT or /hangup)")
+                .hasMessage("angry.txt:3: unknown command '/hlod' (expected one of /wait SECONDS, /hold SECONDS, /interrupt TEXT, /then SECONDS TEXT, /hangup)")
                 .satisfies(e -> assertThat(((ScriptFormatException) e).line()).isEqualTo(3));
     }
 
