@@ -43,7 +43,7 @@ final class CallerReplies {
         if (boundaryAnswersAbuse) return withAnswers(say(LineSituation.BOUNDARY, now), answers);
         boolean newRemedy = reading.all(Signal.REMEDY).stream().anyMatch(d -> meetsNeed(d.subjectId()));
         if (newRemedy || reading.has(Signal.FORBIDDEN_PROMISE)) {
-            String reaction = choice(reading, band).orElseGet(() -> say(LineSituation.SOLUTION, now));
+            String reaction = choice(reading, band, false).orElseGet(() -> say(LineSituation.SOLUTION, now));
             return withAnswers(reaction, answers);
         }
         if (!answers.isEmpty()) return answers;
@@ -86,8 +86,9 @@ final class CallerReplies {
      * Offered two or more options in one turn, the caller takes the one that meets their need and says
      * which, and not the other ("The refund, please. I don't want a credit on my account."). Empty when the
      * turn offered fewer than two, offered them together rather than as a choice, or none meets the need.
+     * Saying goodbye ({@code closing}), the caller only says which they take; the goodbye follows.
      */
-    Optional<String> choice(TurnReading reading, AngerBand band) {
+    Optional<String> choice(TurnReading reading, AngerBand band, boolean closing) {
         List<String> words = Words.tokens(reading.words());
         if (!words.contains("or") && !words.contains("prefer") && !words.contains("either")) return Optional.empty();
         List<Remedy> offered = reading.all(Signal.REMEDY).stream().map(Detection::subjectId).distinct()
@@ -96,7 +97,7 @@ final class CallerReplies {
         if (offered.size() < 2 || taken.isEmpty()) return Optional.empty();
         String taking = capitalised(taken.get().called());
         Optional<Remedy> refused = offered.stream().filter(r -> !r.meetsNeed()).findFirst();
-        if (refused.isEmpty()) return Optional.of(taking + ", please.");
+        if (refused.isEmpty() || closing) return Optional.of(taking + ", please.");
         String other = refused.get().called();
         return Optional.of(switch (band) {
             case FURIOUS, ANGRY -> taking + ", please. I don't want " + other + ".";

@@ -226,7 +226,7 @@ public final class DrillSession {
                 evidence.add(Technique.CLOSE_AND_FOLLOW_UP, Evidence.noted(turn.startMs(), "resolved-on-offer",
                         "the caller accepted the remedy and said goodbye at once"));
             }
-            String choice = replies.choice(reading, mood.band()).map(c -> c + " ").orElse("");
+            String choice = replies.choice(reading, mood.band(), true).map(c -> c + " ").orElse("");
             finish(Outcome.RESOLVED, "the caller accepted a remedy and is satisfied");
             floor.dropPending();
             if (!floor.speaking() && !monitor.onHold()) actions.add(floor.speak(choice + line(LineSituation.CLOSING), anger(), false));
