@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -193,7 +194,7 @@ public final class DrillSession {
     private void watchTheSilence(long now, List<CallerAction> actions) {
         if (silence.patienceGone(now)) {
             hangUp(Outcome.AGENT_SILENT, "the agent went silent for " + (now - silence.sinceMs) / 1000 + " s",
-                    LineSituation.HANG_UP, now, actions);
+                    () -> line(LineSituation.HANG_UP), actions);
             return;
         }
         if (floor.speaking() || !silence.checkDue(now)) return;
@@ -218,7 +219,7 @@ public final class DrillSession {
         boolean needMetBefore = memory.needMet();
         memory.remember(reading, scenario);
         if (reading.has(Signal.ESCALATION)) {
-            hangUp(Outcome.ESCALATED, "the agent transferred the caller to a supervisor", LineSituation.TRANSFER, now, actions);
+            hangUp(Outcome.ESCALATED, "the agent transferred the caller to a supervisor", () -> line(LineSituation.TRANSFER), actions);
             return;
         }
         if (memory.needMet() && mood.band() == AngerBand.SATISFIED) {
@@ -227,10 +228,8 @@ public final class DrillSession {
                         "the caller accepted the remedy and said goodbye at once"));
             }
             String choice = replies.choice(reading, mood.band(), true).map(c -> c + " ").orElse("");
-            finish(Outcome.RESOLVED, "the caller accepted a remedy and is satisfied");
-            floor.dropPending();
-            if (!floor.speaking() && !monitor.onHold()) actions.add(floor.speak(choice + line(LineSituation.CLOSING), anger(), false));
-            actions.add(new CallerAction.HangUp(outcome, outcomeReason));
+            hangUp(Outcome.RESOLVED, "the caller accepted a remedy and is satisfied",
+                    () -> choice + line(LineSituation.CLOSING), actions);
             return;
         }
         // A reply to a turn the agent has moved on from (talking again, or a hold since) would be stale.
@@ -286,7 +285,7 @@ public final class DrillSession {
         }
         if (mood.atTopForMs(now) >= furyToleranceMs()) {
             hangUp(Outcome.CALLER_HUNG_UP, "the caller stayed furious for " + mood.atTopForMs(now) / 1000 + " s",
-                    LineSituation.HANG_UP, now, actions);
+                    () -> line(LineSituation.HANG_UP), actions);
         }
     }
 
@@ -309,10 +308,10 @@ public final class DrillSession {
     }
 
     /** Says a last line if the floor is free (else the current one is the last), then hangs up. */
-    private void hangUp(Outcome how, String reason, LineSituation lastWords, long now, List<CallerAction> actions) {
+    private void hangUp(Outcome how, String reason, Supplier<String> lastWords, List<CallerAction> actions) {
         finish(how, reason);
         floor.dropPending();
-        if (!floor.speaking() && !monitor.onHold()) actions.add(floor.speak(line(lastWords), anger(), false));
+        if (!floor.speaking() && !monitor.onHold()) actions.add(floor.speak(lastWords.get(), anger(), false));
         actions.add(new CallerAction.HangUp(how, reason));
     }
 
