@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * What the caller answers to an agent turn: the most pressing thing the turn did decides the line
@@ -75,6 +76,8 @@ final class CallerReplies {
         return text;
     }
 
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[?.!;]+|,?\\s+(?:and|also|plus)\\s+");
+
     /** How the caller starts a fact answer, by how they feel ("" says it straight). */
     private static final List<String> CALM_LEAD_INS = List.of("", "Sure. ", "Yes, of course. ", "Okay. ");
     private static final List<String> CROSS_LEAD_INS = List.of("", "Fine. ", "Right. ", "Write this down. ");
@@ -108,16 +111,14 @@ final class CallerReplies {
 
     /**
      * Answers to every fact the turn asked for, worded for the caller's mood; empty if it asked none.
-     * The analysis reports one fact question a turn; the caller hears every one.
+     * The analysis reports one fact question a turn; the caller hears one in each of its questions.
      */
     private String factAnswers(TurnReading reading, Set<String> askedBefore, AngerBand band) {
         List<String> ids = new ArrayList<>(reading.all(Signal.FACT_QUESTION).stream().map(Detection::subjectId).distinct().toList());
         if (ids.isEmpty()) return "";
         Set<String> known = new HashSet<>(askedBefore);
-        List<String> heard = Words.tokens(reading.words());
-        for (Map.Entry<String, CueSet> question : factQuestions.entrySet()) {
-            String id = question.getKey();
-            if (ids.contains(id) || !question.getValue().heardIn(heard)) continue;
+        for (String id : questionsPerClause(reading.words())) {
+            if (ids.contains(id)) continue;
             if (memory.factRevealed(id)) known.add(id);
             ids.add(id);
             memory.factTold(id);
@@ -131,6 +132,21 @@ final class CallerReplies {
                     .ifPresent(fact -> answer.append(answer.isEmpty() ? "" : " ").append(fact.answer()));
         }
         return answer.toString().strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * The fact each question of a turn asks for, a question being a clause ("..., and when did you
+     * notice it?"); in each, the first fact heard, as the analysis does for the whole turn, so that one
+     * question is not answered twice ("how much was the bank fee" is not also "how much").
+     */
+    private List<String> questionsPerClause(String words) {
+        List<String> asked = new ArrayList<>();
+        for (String clause : CLAUSE_BREAK.split(Words.lower(words))) {
+            List<String> heard = Words.tokens(clause);
+            factQuestions.entrySet().stream().filter(q -> q.getValue().heardIn(heard)).findFirst()
+                    .ifPresent(q -> asked.add(q.getKey()));
+        }
+        return asked;
     }
 
     private static String withAnswers(String reaction, String answers) {

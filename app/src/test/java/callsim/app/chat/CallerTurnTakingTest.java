@@ -166,6 +166,15 @@ class CallerTurnTakingTest {
                 .contains(call.answer(call.firstFact()), call.answer(call.secondFact()));
     }
 
+    @org.junit.jupiter.api.Test
+    void oneQuestionGetsOneAnswerEvenWhenItsWordsFitTwoFacts() {
+        Call call = calls().findFirst().orElseThrow();
+        // "how much was the bank fee" is the bank-fee fact; "how much" alone would also be the amount.
+        DrillRecord record = play(call, Difficulty.NORMAL, SEED, call.apology(), "Okay, and how much was the bank fee?").drill.record();
+
+        assertThat(callerLines(record).get(2).text()).contains(call.answer("bank-fee")).doesNotContain(call.answer("amount"));
+    }
+
     @ParameterizedTest
     @MethodSource("calls")
     void aFuriousCallerCutOffStopsAndSaysLetMeFinishThenNotOnceTheyHaveFinished(Call call) {
