@@ -28,11 +28,6 @@ public record CallTiming(int agentWordsPerMinute, long responseGapMs, long endOf
         return new CallTiming(150, 600, 700, 200, 1_000);
     }
 
-    /** The same timing with the caller taking {@code ms} from deciding to speak to being heard (a slow machine). */
-    public CallTiming withCallerReplyDelay(long ms) {
-        return new CallTiming(agentWordsPerMinute, responseGapMs, endOfTurnSilenceMs, ms, interruptAfterMs);
-    }
-
     /** How long the agent takes to say {@code text}: at least one word's worth. */
     public long agentSpeechMs(String text) {
         return frames(Math.max(1, CallerPace.words(text)) * 60_000L / agentWordsPerMinute);

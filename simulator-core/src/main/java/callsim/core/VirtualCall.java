@@ -213,11 +213,6 @@ public final class VirtualCall {
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 
-    /** Lines the caller had decided on but dropped because the agent had moved on. */
-    public int staleLinesDropped() {
-        return timeline.droppedStale();
-    }
-
     public DrillRecord record() {
         return session.record(now());
     }

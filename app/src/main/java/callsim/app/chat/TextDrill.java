@@ -82,11 +82,6 @@ public final class TextDrill {
         return call.events();
     }
 
-    /** Caller lines the caller decided on but dropped unheard because the agent had moved on. */
-    public int staleLinesDropped() {
-        return call.staleLinesDropped();
-    }
-
     public DrillRecord record() {
         return call.record();
     }

@@ -326,6 +326,9 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         ended = true;
         if (turn != null) turn.cancel();
         journal.close(session.record(Math.max(t, lastEventMs)));
+        if (callerLines.droppedStale() > 0) {
+            log(Level.INFO, callerLines.droppedStale() + " caller replies dropped unheard: the agent had moved on before they were ready");
+        }
         log(Level.INFO, "drill ended: " + session.outcome().jsonName());
         onFinished.accept(this);
     }
