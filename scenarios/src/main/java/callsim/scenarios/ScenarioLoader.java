@@ -70,7 +70,8 @@ public final class ScenarioLoader {
                 .map(f -> new Fact(f.onlyFields(Set.of("id", "askedBy", "answer")).text("id"), f.texts("askedBy"), f.text("answer")))
                 .toList();
         List<Remedy> remedies = root.maps("remedies").stream()
-                .map(r -> new Remedy(r.onlyFields(Set.of("id", "phrases", "meetsNeed")).text("id"), r.texts("phrases"), r.bool("meetsNeed")))
+                .map(r -> new Remedy(r.onlyFields(Set.of("id", "phrases", "meetsNeed", "called")).text("id"), r.texts("phrases"),
+                        r.bool("meetsNeed"), r.optionalText("called")))
                 .toList();
         if (remedies.stream().noneMatch(Remedy::meetsNeed)) throw root.error("remedies", "must include a remedy with meetsNeed: true");
         Persona persona = persona(root.map("persona"));

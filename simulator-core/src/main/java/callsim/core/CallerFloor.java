@@ -47,6 +47,10 @@ final class CallerFloor {
         return next;
     }
 
+    boolean hasPending() {
+        return pending != null;
+    }
+
     void dropPending() {
         pending = null;
     }

@@ -46,6 +46,38 @@ public record CallerLines(Map<LineSituation, Map<AngerBand, List<String>>> pools
         return List.of();
     }
 
+    /** These lines with {@code line} added to the pool of {@code situation} in {@code band} (unless already there). */
+    public CallerLines with(LineSituation situation, AngerBand band, String line) {
+        Map<LineSituation, Map<AngerBand, List<String>>> copy = new EnumMap<>(LineSituation.class);
+        pools.forEach((s, byBand) -> {
+            Map<AngerBand, List<String>> bands = new EnumMap<>(AngerBand.class);
+            bands.putAll(byBand);
+            copy.put(s, bands);
+        });
+        Map<AngerBand, List<String>> byBand = copy.computeIfAbsent(situation, s -> new EnumMap<>(AngerBand.class));
+        List<String> lines = new ArrayList<>(byBand.getOrDefault(band, List.of()));
+        if (!lines.contains(line)) lines.add(line);
+        byBand.put(band, lines);
+        return new CallerLines(copy);
+    }
+
+    /**
+     * The pools of a situation from the band's own outwards (nearest first, the calmer one on a tie):
+     * where to look for a line not yet said.
+     */
+    public List<List<String>> poolsNearest(LineSituation situation, AngerBand band) {
+        Map<AngerBand, List<String>> byBand = pools.getOrDefault(situation, Map.of());
+        List<List<String>> nearest = new ArrayList<>();
+        for (int distance = 0; distance < AngerBand.values().length; distance++) {
+            for (int ordinal : new int[] {band.ordinal() - distance, band.ordinal() + distance}) {
+                if (ordinal < 0 || ordinal >= AngerBand.values().length || (distance == 0 && ordinal != band.ordinal())) continue;
+                List<String> lines = byBand.get(AngerBand.values()[ordinal]);
+                if (lines != null && !nearest.contains(lines)) nearest.add(lines);
+            }
+        }
+        return nearest;
+    }
+
     /** Every line, for building vocabularies and checking content. */
     public List<String> allLines() {
         List<String> all = new ArrayList<>();

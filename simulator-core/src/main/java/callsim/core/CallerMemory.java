@@ -85,6 +85,11 @@ final class CallerMemory {
         }
     }
 
+    /** The caller told this fact (asked for it along with another one in the same turn). */
+    void factTold(String factId) {
+        revealedFacts.add(factId);
+    }
+
     void remember(TurnReading reading, Scenario scenario) {
         agentTurns++;
         abusePending = false;

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * One drill: the simulated caller of a scenario reacting to the agent, driven only by the events it
@@ -16,7 +19,6 @@ public final class DrillSession {
     public static final long MONOLOGUE_BARGE_IN_MS = 6_000;
 
     private static final int PRIORITY_REPLY = 1;
-    private static final int PRIORITY_LET_ME_FINISH = 2;
 
     private final Scenario scenario;
     private final Difficulty difficulty;
@@ -38,6 +40,9 @@ public final class DrillSession {
     private long openingStartMs = -1;
     private boolean openingInterrupted;
     private HoldWatch hold;
+    private SilenceWatch silence;
+    private long agentLastStartedMs = -1;
+    private long holdLastChangedMs = -1;
     private long bargedIntoTurnStartMs = -1;
     private long lastAtMs;
     private boolean interruptionAnsweredThisEvent;
@@ -51,7 +56,7 @@ public final class DrillSession {
         this.analyzer = new TurnAnalyzer(scenario);
         this.picker = new LinePicker(seed);
         this.mood = new CallerMood(temper.startingAnger(), 0);
-        this.replies = new CallerReplies(scenario, memory, evidence, this::line);
+        this.replies = new CallerReplies(scenario, memory, evidence, this::line, picker);
     }
 
     /**
@@ -66,6 +71,13 @@ public final class DrillSession {
             openingStartMs = started.atMs();
         }
         List<CallerAction> actions = new ArrayList<>();
+        if (event instanceof DrillEvent.AgentSpeechStarted) {
+            agentLastStartedMs = event.atMs();
+            silence = null;
+        } else if (event instanceof DrillEvent.HoldStarted || event instanceof DrillEvent.HoldEnded) {
+            holdLastChangedMs = event.atMs();
+            silence = null;
+        }
         if (event instanceof DrillEvent.CallerSpeechEnded ended) onCallerSpeechEnded(ended, actions);
         if (finished()) return actions;
 
@@ -73,10 +85,10 @@ public final class DrillSession {
         interruptionAnsweredThisEvent = false;
         for (LineNotice notice : notices) {
             if (notice instanceof LineNotice.AgentInterruption interruption) onInterrupted(interruption, now, actions);
-            else if (notice instanceof LineNotice.DeadAir) onDeadAir(now, actions);
+            else if (notice instanceof LineNotice.DeadAir deadAir) onDeadAir(deadAir, now, actions);
         }
         if (event instanceof DrillEvent.CallConnected) {
-            actions.add(floor.speak(scenario.openingComplaint(), anger(), false));
+            actions.add(floor.speak(opening(), anger(), false));
             openingUtteranceId = floor.currentId();
         } else if (event instanceof DrillEvent.AgentTurn turn) {
             onAgentTurn(turn, now, actions);
@@ -114,6 +126,11 @@ public final class DrillSession {
 
     public boolean finished() {
         return outcome != Outcome.IN_PROGRESS;
+    }
+
+    /** True while a line waits for the caller's current one to end (it will be said unless the agent moves on). */
+    public boolean callerHasMoreToSay() {
+        return floor.hasPending();
     }
 
     public Scenario scenario() {
@@ -160,7 +177,10 @@ public final class DrillSession {
         });
     }
 
-    /** A furious caller keeps talking and then says "let me finish"; a calmer one yields the floor. */
+    /**
+     * A furious caller who is still talking stops and says "let me finish" over the agent (not once
+     * their line has ended: then they were not cut off); a calmer one yields the floor.
+     */
     private void onInterrupted(LineNotice.AgentInterruption interruption, long now, List<CallerAction> actions) {
         boolean whileVenting = interruption.utteranceId() == openingUtteranceId;
         openingInterrupted |= whileVenting;
@@ -169,17 +189,36 @@ public final class DrillSession {
                     "started talking while the caller was still venting"));
         }
         changeAnger(whileVenting ? AngerRules.INTERRUPTED_WHILE_VENTING : AngerRules.INTERRUPTED, now);
+        boolean stillTalking = floor.currentId() == interruption.utteranceId()
+                && monitor.callerUtteranceId() == interruption.utteranceId();
         if (mood.band() == AngerBand.FURIOUS) {
+            if (!stillTalking) return;
             interruptionAnsweredThisEvent = true;
-            say(line(LineSituation.INTERRUPTED), PRIORITY_LET_ME_FINISH, true, actions);
+            floor.dropPending();
+            actions.add(new CallerAction.StopSpeaking(interruption.utteranceId()));
+            actions.add(floor.speak(line(LineSituation.INTERRUPTED), anger(), true));
         } else if (floor.currentId() == interruption.utteranceId()) {
             actions.add(new CallerAction.StopSpeaking(interruption.utteranceId()));
             floor.dropPending();
         }
     }
 
-    private void onDeadAir(long now, List<CallerAction> actions) {
-        if (floor.speaking() || monitor.onHold()) return;
+    /** The line has been silent for a while: the caller starts watching the silence (one watch per silence). */
+    private void onDeadAir(LineNotice.DeadAir deadAir, long now, List<CallerAction> actions) {
+        if (monitor.onHold() || silence != null) return;
+        silence = new SilenceWatch(deadAir.sinceMs(), mood.band());
+        watchTheSilence(now, actions);
+    }
+
+    /** A few spaced checks, then the caller gives up on an agent who has gone silent. */
+    private void watchTheSilence(long now, List<CallerAction> actions) {
+        if (silence.patienceGone(now)) {
+            hangUp(Outcome.AGENT_SILENT, "the agent went silent for " + (now - silence.sinceMs) / 1000 + " s",
+                    () -> line(LineSituation.HANG_UP), actions);
+            return;
+        }
+        if (floor.speaking() || !silence.checkDue(now)) return;
+        while (silence.checkDue(now)) silence.checksMade++;  // a check missed while talking is not made up
         changeAnger(AngerRules.DEAD_AIR, now);
         say(line(LineSituation.DEAD_AIR), PRIORITY_REPLY, false, actions);
     }
@@ -194,13 +233,13 @@ public final class DrillSession {
         }
         changeAnger(AngerRules.scaled(AngerRules.forTurn(reading, memory, scenario), temper.volatility()), now);
         TurnEvidence.log(turn.startMs(), reading, memory, scenario, evidence);
-        boolean factAskedBefore = reading.first(Signal.FACT_QUESTION)
-                .map(d -> memory.factRevealed(d.subjectId())).orElse(false);
+        Set<String> factsAskedBefore = reading.all(Signal.FACT_QUESTION).stream().map(Detection::subjectId)
+                .filter(memory::factRevealed).collect(Collectors.toSet());
         boolean boundaryAnswersAbuse = reading.has(Signal.BOUNDARY) && memory.abuseStarted() && !memory.boundarySet();
         boolean needMetBefore = memory.needMet();
         memory.remember(reading, scenario);
         if (reading.has(Signal.ESCALATION)) {
-            hangUp(Outcome.ESCALATED, "the agent transferred the caller to a supervisor", LineSituation.TRANSFER, now, actions);
+            hangUp(Outcome.ESCALATED, "the agent transferred the caller to a supervisor", () -> line(LineSituation.TRANSFER), actions);
             return;
         }
         if (memory.needMet() && mood.band() == AngerBand.SATISFIED) {
@@ -208,11 +247,15 @@ public final class DrillSession {
                 evidence.add(Technique.CLOSE_AND_FOLLOW_UP, Evidence.noted(turn.startMs(), "resolved-on-offer",
                         "the caller accepted the remedy and said goodbye at once"));
             }
-            hangUp(Outcome.RESOLVED, "the caller accepted a remedy and is satisfied", LineSituation.CLOSING, now, actions);
+            String choice = replies.choice(reading, mood.band(), true).map(c -> c + " ").orElse("");
+            hangUp(Outcome.RESOLVED, "the caller accepted a remedy and is satisfied",
+                    () -> choice + line(LineSituation.CLOSING), actions);
             return;
         }
-        if (interruptionAnsweredThisEvent || monitor.onHold()) return;
-        say(replies.replyTo(reading, factAskedBefore, boundaryAnswersAbuse, mood.band(), now), PRIORITY_REPLY, false, actions);
+        // A reply to a turn the agent has moved on from (talking again, or a hold since) would be stale.
+        boolean superseded = agentLastStartedMs > turn.endMs() || holdLastChangedMs > turn.endMs();
+        if (interruptionAnsweredThisEvent || monitor.onHold() || superseded) return;
+        say(replies.replyTo(reading, factsAskedBefore, boundaryAnswersAbuse, mood.band(), now), PRIORITY_REPLY, false, actions);
     }
 
     private void onHoldStarted(long now, List<CallerAction> actions) {
@@ -250,6 +293,10 @@ public final class DrillSession {
                 return;
             }
         }
+        if (silence != null) {
+            watchTheSilence(now, actions);
+            if (finished()) return;
+        }
         long turnStart = monitor.agentTurnStartedAtMs();
         if (mood.band() == AngerBand.FURIOUS && monitor.agentSpeaking() && turnStart >= 0
                 && now - turnStart > MONOLOGUE_BARGE_IN_MS && bargedIntoTurnStartMs != turnStart && !floor.speaking()) {
@@ -258,7 +305,7 @@ public final class DrillSession {
         }
         if (mood.atTopForMs(now) >= furyToleranceMs()) {
             hangUp(Outcome.CALLER_HUNG_UP, "the caller stayed furious for " + mood.atTopForMs(now) / 1000 + " s",
-                    LineSituation.HANG_UP, now, actions);
+                    () -> line(LineSituation.HANG_UP), actions);
         }
     }
 
@@ -281,10 +328,10 @@ public final class DrillSession {
     }
 
     /** Says a last line if the floor is free (else the current one is the last), then hangs up. */
-    private void hangUp(Outcome how, String reason, LineSituation lastWords, long now, List<CallerAction> actions) {
+    private void hangUp(Outcome how, String reason, Supplier<String> lastWords, List<CallerAction> actions) {
         finish(how, reason);
         floor.dropPending();
-        if (!floor.speaking() && !monitor.onHold()) actions.add(floor.speak(line(lastWords), anger(), false));
+        if (!floor.speaking() && !monitor.onHold()) actions.add(floor.speak(lastWords.get(), anger(), false));
         actions.add(new CallerAction.HangUp(how, reason));
     }
 
@@ -298,7 +345,14 @@ public final class DrillSession {
     }
 
     private String line(LineSituation situation) {
-        return picker.pick(scenario.lines().pool(situation, mood.band(), LineSituation.CONTINUATION));
+        List<List<String>> pools = scenario.lines().poolsNearest(situation, mood.band());
+        return picker.pickNearest(pools.isEmpty() ? scenario.lines().poolsNearest(LineSituation.CONTINUATION, mood.band()) : pools);
+    }
+
+    /** The opening complaint: one of the scenario's variants for the caller's starting mood, else its opening. */
+    private String opening() {
+        List<String> variants = scenario.lines().pool(LineSituation.OPENING, mood.band(), LineSituation.OPENING);
+        return variants.isEmpty() ? scenario.openingComplaint() : picker.pick(variants);
     }
 
     private void changeAnger(int delta, long now) {

@@ -53,10 +53,11 @@ final class HandlingJudges {
                 }
             }
         }
-        for (Span silence : metrics.deadAir()) {
+        List<Span> agentSilences = metrics.silences();
+        for (Span silence : agentSilences) {
             evidence.add(Evidence.measured(silence.startMs(), "dead-air", silence.lengthMs() / 1000.0, "silence on the line"));
         }
-        int silences = metrics.deadAir().size();
+        int silences = agentSilences.size();
         score -= Math.min(30, 10 * silences);
         if (advice.isEmpty()) advice = "There was silence on the line " + times(silences) + "; tell the caller what you are doing while you work.";
         return new Judgement(Technique.MANAGE_HOLD, true, score, evidence, advice);

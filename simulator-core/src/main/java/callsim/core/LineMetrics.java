@@ -1,5 +1,6 @@
 package callsim.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +37,28 @@ public record LineMetrics(
     public double deadAirSeconds() { return seconds(deadAir); }
     public double agentTalkSeconds() { return seconds(agentSpeech); }
     public double callerTalkSeconds() { return seconds(callerSpeech); }
+
+    /**
+     * The silences the agent left: dead-air spans joined when nothing but the caller's own voice
+     * ("Hello? Are you there?") came between them, no agent speech and no hold. One per silence.
+     */
+    public List<Span> silences() {
+        List<Span> joined = new ArrayList<>();
+        for (Span span : deadAir) {
+            Span last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && !agentSpokeOrHeld(last.endMs(), span.startMs())) {
+                joined.set(joined.size() - 1, new Span(last.startMs(), span.endMs()));
+            } else {
+                joined.add(span);
+            }
+        }
+        return joined;
+    }
+
+    private boolean agentSpokeOrHeld(long fromMs, long toMs) {
+        return agentSpeech.stream().anyMatch(s -> s.startMs() < toMs && s.endMs() > fromMs)
+                || holds.stream().anyMatch(h -> h.startMs() < toMs && h.endMs() > fromMs);
+    }
 
     /** Nearest-rank percentile of the caller response latencies, or -1 when there were none. */
     public long callerResponseLatencyPercentileMs(int percentile) {

@@ -7,6 +7,8 @@ import java.util.function.Predicate;
 
 /** What the caller is reacting to; each situation has its own pool of lines per anger band. */
 public enum LineSituation {
+    /** The caller's opening complaint; optional variants by band, besides the scenario's {@code opening}. */
+    OPENING(EnumSet.noneOf(AngerBand.class)),
     /** The agent showed they understand how the caller feels. */
     EMPATHY(EnumSet.allOf(AngerBand.class)),
     /** The agent apologised (specifically or not). */

@@ -10,6 +10,8 @@ public enum Outcome {
     ESCALATED,
     /** Anger stayed at the top too long, or patience ran out on hold. */
     CALLER_HUNG_UP,
+    /** The agent left the caller in silence (off hold) until they gave up and hung up. */
+    AGENT_SILENT,
     /** The agent hung up. */
     AGENT_ENDED,
     /** The drill ran past its time limit. */

@@ -55,6 +55,10 @@ public record Scenario(
         forbiddenPromises = List.copyOf(forbiddenPromises);
         weights = TechniqueWeights.complete(weights);
         checkArgument(passMark >= 0 && passMark <= 100, "scenario %s pass mark %s outside 0..100", id, passMark);
+        if (!lines.pools().getOrDefault(LineSituation.OPENING, Map.of()).isEmpty()) {
+            // The scenario's opening is one of the variants: the one for its normal difficulty's mood.
+            lines = lines.with(LineSituation.OPENING, AngerBand.of(tempers.get(Difficulty.NORMAL).startingAnger()), openingComplaint);
+        }
         for (LineSituation situation : LineSituation.values()) {
             for (AngerBand band : situation.requiredBands(persona)) {
                 checkArgument(!lines.pools().getOrDefault(situation, Map.of()).getOrDefault(band, List.of()).isEmpty(),
@@ -94,7 +98,7 @@ public record Scenario(
         // what the agent repeats back: the caller's need, facts and grievance words
         if (need != null && !need.isBlank()) phrases.add(need);
         facts.forEach(fact -> phrases.add(fact.answer()));
-        grievances.forEach(grievance -> phrases.add(String.join(" ", grievance.keywords())));
+        grievances.forEach(grievance -> grievance.keywords().forEach(k -> phrases.add(withoutKeyMarks(k))));
         phrases.addAll(AgentCues.allPhrases());
         phrases.addAll(TechniqueCues.allPhrases());
         phrases.addAll(addressingTheCaller());

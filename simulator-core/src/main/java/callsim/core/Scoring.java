@@ -84,6 +84,7 @@ final class Scoring {
             case IN_PROGRESS -> "the call is not over yet.";
             case ESCALATED -> "the transfer to a supervisor came too early.";
             case CALLER_HUNG_UP -> "the caller hung up unhappy.";
+            case AGENT_SILENT -> "the caller hung up after a long silence.";
             case AGENT_ENDED -> "the call ended before the caller was satisfied.";
             case TIMED_OUT -> "the drill ran out of time before the caller was satisfied.";
             case LINE_DROPPED -> "the line dropped before the caller was satisfied.";

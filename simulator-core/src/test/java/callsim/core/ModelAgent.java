@@ -10,14 +10,14 @@ import java.util.Set;
 final class ModelAgent {
     private ModelAgent() {}
 
-    static ScriptedCall play(Technique... without) {
-        return play(ScriptedCall.normal(7), without.length == 0 ? EnumSet.noneOf(Technique.class) : EnumSet.of(without[0], without));
+    static VirtualCall play(Technique... without) {
+        return play(new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 7), without.length == 0 ? EnumSet.noneOf(Technique.class) : EnumSet.of(without[0], without));
     }
 
-    static ScriptedCall play(ScriptedCall call, Set<Technique> without) {
+    static VirtualCall play(VirtualCall call, Set<Technique> without) {
         boolean courtesy = !without.contains(Technique.COURTESY_AND_OWNERSHIP);
         String please = courtesy ? " please" : "";
-        call.connect().waitUntil(1_500);
+        call.connect().advanceTo(1_500);
         if (without.contains(Technique.LET_THEM_VENT)) call.agentSays(2_000, "okay so what seems to be the problem here");
         else call.agentSays(500, "mm hm");
         call.waitForCaller(800);
@@ -29,14 +29,14 @@ final class ModelAgent {
         String name = courtesy ? " Dana" : "";
         String empathy = without.contains(Technique.EMPATHISE) ? "" : ", I completely understand how frustrating this is";
         call.agentSays(4_000, apology + name + empathy);
-        if (without.contains(Technique.DONT_INTERRUPT)) call.waitUntil(call.now() + 400);
+        if (without.contains(Technique.DONT_INTERRUPT)) call.advanceTo(call.now() + 400);
         else call.waitForCaller(700);
 
         if (without.contains(Technique.STAY_CALM)) call.agentSays(2_000, "look you need to calm down").waitForCaller(700);
         if (!without.contains(Technique.GATHER_FACTS)) {
             call.agentSays(2_500, "Could you tell me your account number" + please);
             // An interrupter cuts into the answer too.
-            if (without.contains(Technique.DONT_INTERRUPT)) call.waitUntil(call.now() + ScriptedCall.SPEAK_DELAY_MS);
+            if (without.contains(Technique.DONT_INTERRUPT)) call.advanceTo(call.now() + CallTiming.defaults().callerReplyDelayMs());
             else call.waitForCaller(700);
         }
         if (!without.contains(Technique.MANAGE_HOLD)) {

@@ -9,13 +9,13 @@ class PersonaBehaviourTest {
     private static final String BOUNDARY = "I want to help, but I need us to keep this respectful";
     private static final String NEUTRAL = "okay let me look at that";
 
-    private static ScriptedCall abusiveCall() {
-        return new ScriptedCall(TestScenarios.doubleCharge(new Persona("Rick Moreno", 115, true, false)), Difficulty.NORMAL, 3)
+    private static VirtualCall abusiveCall() {
+        return new VirtualCall(TestScenarios.doubleCharge(new Persona("Rick Moreno", 115, true, false)), Difficulty.NORMAL, 3)
                 .connect().waitForCaller(800).agentSays(2_000, NEUTRAL).waitForCaller(700);
     }
 
-    private static ScriptedCall insistingCall() {
-        return new ScriptedCall(TestScenarios.doubleCharge(new Persona("Pat Lee", 150, false, true)), Difficulty.NORMAL, 3)
+    private static VirtualCall insistingCall() {
+        return new VirtualCall(TestScenarios.doubleCharge(new Persona("Pat Lee", 150, false, true)), Difficulty.NORMAL, 3)
                 .connect().waitForCaller(800);
     }
 
@@ -26,13 +26,13 @@ class PersonaBehaviourTest {
 
     @Test
     void ignoredAbuseContinues() {
-        ScriptedCall call = abusiveCall();
-        int before = call.session.anger();
+        VirtualCall call = abusiveCall();
+        int before = call.session().anger();
 
         call.agentSays(2_000, "I see, let me check the account").waitForCaller(700);
 
         assertThat(call.lastCallerLine()).startsWith("[abuse|");
-        assertThat(call.session.anger()).isGreaterThan(before);
+        assertThat(call.session().anger()).isGreaterThan(before);
         TechniqueScore boundary = call.record().score().technique(Technique.SET_A_BOUNDARY);
         assertThat(boundary.applicable()).isTrue();
         assertThat(boundary.score()).isZero();
@@ -42,12 +42,12 @@ class PersonaBehaviourTest {
 
     @Test
     void aCalmBoundaryTonesTheCallerDownForTheRestOfTheCall() {
-        ScriptedCall call = abusiveCall();
-        int before = call.session.anger();
+        VirtualCall call = abusiveCall();
+        int before = call.session().anger();
 
         call.agentSays(3_000, BOUNDARY).waitForCaller(700);
 
-        assertThat(call.session.anger()).isLessThan(before);
+        assertThat(call.session().anger()).isLessThan(before);
         assertThat(call.lastCallerLine()).startsWith("[boundary|");
         int linesBefore = call.callerLines().size();
         call.agentSays(2_000, NEUTRAL).waitForCaller(700).agentSays(2_000, "I see").waitForCaller(700);
@@ -59,38 +59,38 @@ class PersonaBehaviourTest {
 
     @Test
     void aBoundaryWithoutAbuseFeelsLikeALecture() {
-        ScriptedCall call = ScriptedCall.normal(3).connect().waitForCaller(800);
-        int before = call.session.anger();
+        VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 3).connect().waitForCaller(800);
+        int before = call.session().anger();
 
         call.agentSays(3_000, BOUNDARY);
 
-        assertThat(call.session.anger()).isGreaterThan(before);
+        assertThat(call.session().anger()).isGreaterThan(before);
         assertThat(call.record().score().technique(Technique.SET_A_BOUNDARY).has("boundary-without-abuse")).isTrue();
     }
 
     @Test
     void anInsistingCallerDemandsASupervisorAgainAndAgain() {
-        ScriptedCall call = insistingCall().agentSays(3_000, "I understand how frustrating this is").waitForCaller(700);
+        VirtualCall call = insistingCall().agentSays(3_000, "I understand how frustrating this is").waitForCaller(700);
         assertThat(call.lastCallerLine()).startsWith("[supervisor-demand|");
-        int before = call.session.anger();
+        int before = call.session().anger();
 
         call.agentSays(3_000, "I can put a credit to your account").waitForCaller(700);
 
         assertThat(call.lastCallerLine()).startsWith("[supervisor-demand|");
-        assertThat(call.session.anger()).isGreaterThan(before - 5); // the offer helps less than the ignored demand hurts
+        assertThat(call.session().anger()).isGreaterThan(before - 5); // the offer helps less than the ignored demand hurts
         assertThat(call.record().score().technique(Technique.ESCALATE_PROPERLY).count("demand-ignored")).isEqualTo(1);
     }
 
     @Test
     void transferringAnInsistingCallerEscalatesTheDrill() {
-        ScriptedCall call = insistingCall().agentSays(3_000, "I'm so sorry about the double charge, I understand how frustrating this is")
+        VirtualCall call = insistingCall().agentSays(3_000, "I'm so sorry about the double charge, I understand how frustrating this is")
                 .waitForCaller(700);
 
         call.agentSays(3_000, "of course, let me transfer you to my supervisor").waitForCaller(700);
 
-        assertThat(call.session.outcome()).isEqualTo(Outcome.ESCALATED);
+        assertThat(call.session().outcome()).isEqualTo(Outcome.ESCALATED);
         assertThat(call.lastCallerLine()).startsWith("[transfer|");
-        assertThat(call.actions).last().isInstanceOf(CallerAction.HangUp.class);
+        assertThat(call.actions()).last().isInstanceOf(CallerAction.HangUp.class);
         Scorecard score = call.record().score();
         assertThat(score.technique(Technique.ESCALATE_PROPERLY).score()).isEqualTo(100);
         assertThat(score.technique(Technique.ESCALATE_PROPERLY).has("escalated")).isTrue();
@@ -99,7 +99,7 @@ class PersonaBehaviourTest {
 
     @Test
     void aCallerWhoIsAbusiveAndInsistsTakesTurns() {
-        ScriptedCall call = new ScriptedCall(TestScenarios.doubleCharge(new Persona("Rick Moreno", 115, true, true)),
+        VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(new Persona("Rick Moreno", 115, true, true)),
                 Difficulty.HARD, 3).connect().waitForCaller(800);
 
         call.agentSays(2_000, NEUTRAL).waitForCaller(700).agentSays(2_000, "I see").waitForCaller(700);
@@ -111,7 +111,7 @@ class PersonaBehaviourTest {
 
     @Test
     void escalatingAsAFirstMoveIsPremature() {
-        ScriptedCall call = ScriptedCall.normal(3).connect().waitForCaller(800)
+        VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 3).connect().waitForCaller(800)
                 .agentSays(3_000, "let me transfer you to my supervisor").waitForCaller(700);
 
         Scorecard score = call.record().score();
@@ -124,19 +124,19 @@ class PersonaBehaviourTest {
 
     @Test
     void aWrongRestatementIsCorrectedWithIrritation() {
-        ScriptedCall call = ScriptedCall.normal(3).connect().waitForCaller(800);
-        int before = call.session.anger();
+        VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 3).connect().waitForCaller(800);
+        int before = call.session().anger();
 
         call.agentSays(3_000, "so what you're saying is your internet keeps dropping out");
 
-        assertThat(call.session.anger()).isGreaterThan(before);
+        assertThat(call.session().anger()).isGreaterThan(before);
         assertThat(call.lastCallerLine()).startsWith("[correction|");
         assertThat(call.record().score().technique(Technique.REPEAT_THE_PROBLEM).has("wrong-restatement")).isTrue();
     }
 
     @Test
     void aRightRestatementIsConfirmed() {
-        ScriptedCall call = ScriptedCall.normal(3).connect().waitForCaller(800);
+        VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 3).connect().waitForCaller(800);
 
         call.agentSays(3_000, "so you were billed twice and now your account is overdrawn");
 

@@ -12,10 +12,10 @@ class ScorecardTest {
 
     @Test
     void theModelAgentResolvesAndPassesOnEveryTechniqueThatApplied() {
-        ScriptedCall call = ModelAgent.play();
+        VirtualCall call = ModelAgent.play();
         Scorecard score = call.record().score();
 
-        assertThat(call.session.outcome()).isEqualTo(Outcome.RESOLVED);
+        assertThat(call.session().outcome()).isEqualTo(Outcome.RESOLVED);
         assertThat(score.passed()).as(score.toString()).isTrue();
         assertThat(score.total()).isGreaterThanOrEqualTo(score.passMark());
         assertThat(score.techniques()).extracting(TechniqueScore::id)
@@ -43,7 +43,7 @@ class ScorecardTest {
 
     @Test
     void evidenceCarriesWhenWhatWasSaidAndWhatWasMeasured() {
-        ScriptedCall call = ModelAgent.play();
+        VirtualCall call = ModelAgent.play();
         DrillRecord record = call.record();
         Scorecard score = record.score();
         HoldRecord hold = record.metrics().holds().get(0);
@@ -74,7 +74,7 @@ class ScorecardTest {
 
     @Test
     void theModelAgentStillPassesThroughTypicalMisrecognitions() {
-        ScriptedCall call = ScriptedCall.normal(7).connect().waitUntil(1_500).agentSays(500, "mm hm").waitForCaller(800)
+        VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 7).connect().advanceTo(1_500).agentSays(500, "mm hm").waitForCaller(800)
                 .agentSays(3_500, "so you were charge twice this month and now you're a count is overdrawn").waitForCaller(700)
                 .agentSays(4_000, "i'm so sorry about the double charged dana i complete lee understand how frustrating this is")
                 .waitForCaller(700)
@@ -88,7 +88,7 @@ class ScorecardTest {
 
         Scorecard score = call.record().score();
 
-        assertThat(call.session.outcome()).isEqualTo(Outcome.RESOLVED);
+        assertThat(call.session().outcome()).isEqualTo(Outcome.RESOLVED);
         assertThat(score.passed()).as(score.toString()).isTrue();
         assertThat(score.total()).isGreaterThanOrEqualTo(90);
     }
@@ -116,10 +116,10 @@ class ScorecardTest {
 
     @Test
     void interruptionsAreEvidencedWithTheirTimesAndAdvisedAgainst() {
-        ScriptedCall call = ScriptedCall.normal(3).connect().waitUntil(1_500)
+        VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 3).connect().advanceTo(1_500)
                 .agentSays(2_500, "okay what is your account number").waitForCaller(700);
         call.agentSays(3_000, "I understand how frustrating this is");
-        call.waitUntil(call.now() + ScriptedCall.SPEAK_DELAY_MS).agentSays(3_000, "I can refund the duplicate charge today").waitForCaller(700);
+        call.advanceTo(call.now() + CallTiming.defaults().callerReplyDelayMs()).agentSays(3_000, "I can refund the duplicate charge today").waitForCaller(700);
 
         DrillRecord record = call.record();
         TechniqueScore interruptions = record.score().technique(Technique.DONT_INTERRUPT);
@@ -134,7 +134,7 @@ class ScorecardTest {
 
     @Test
     void aLongUnannouncedHoldIsMeasuredAndTheCallerHangsUp() {
-        ScriptedCall call = ScriptedCall.normal(4).connect().waitForCaller(800)
+        VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 4).connect().waitForCaller(800)
                 .agentSays(3_000, "I'm so sorry about the double charge, I understand how frustrating this is").waitForCaller(700)
                 .hold(180_000);
 
@@ -151,7 +151,7 @@ class ScorecardTest {
 
     @Test
     void aHoldRequestShouldSayHowLong() {
-        ScriptedCall call = ScriptedCall.normal(4).connect().waitForCaller(800)
+        VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 4).connect().waitForCaller(800)
                 .agentSays(3_000, "can I put you on hold while I check").waitForCaller(700).hold(10_000);
 
         TechniqueScore hold = call.record().score().technique(Technique.MANAGE_HOLD);
@@ -163,7 +163,7 @@ class ScorecardTest {
 
     @Test
     void tellingTheCallerToCalmDownAndArguingFails() {
-        ScriptedCall call = ScriptedCall.normal(5).connect().waitForCaller(800)
+        VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 5).connect().waitForCaller(800)
                 .agentSays(2_000, "you need to calm down").waitForCaller(700)
                 .agentSays(2_500, "that's not my fault, you should have checked your statement").waitForCaller(700)
                 .agentSays(3_000, "I can refund the duplicate charge").waitForCaller(700);
@@ -178,7 +178,7 @@ class ScorecardTest {
 
     @Test
     void aForbiddenPromiseFailsEvenAModelCall() {
-        ScriptedCall call = ModelAgent.play(Technique.STAY_WITHIN_POLICY);
+        VirtualCall call = ModelAgent.play(Technique.STAY_WITHIN_POLICY);
         Scorecard score = call.record().score();
 
         assertThat(score.technique(Technique.STAY_WITHIN_POLICY).score()).isZero();
@@ -190,7 +190,7 @@ class ScorecardTest {
 
     @Test
     void aForbiddenPromiseAfterPushbackIsCaving() {
-        ScriptedCall call = ScriptedCall.normal(6).connect().waitForCaller(800)
+        VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 6).connect().waitForCaller(800)
                 .agentSays(3_000, "I can put a credit to your account").waitForCaller(700)
                 .agentSays(3_000, "okay fine I will refund the whole year").waitForCaller(700);
 
@@ -202,7 +202,7 @@ class ScorecardTest {
 
     @Test
     void anAgentWhoNeverApologisesOrEmpathisesFails() {
-        ScriptedCall call = ScriptedCall.normal(8).connect().waitForCaller(800)
+        VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 8).connect().waitForCaller(800)
                 .agentSays(2_500, "can I have your account number").waitForCaller(700)
                 .agentSays(2_500, "when did you notice the charges").waitForCaller(700)
                 .agentSays(3_000, "I can refund the duplicate charge").waitForCaller(700);
@@ -227,8 +227,8 @@ class ScorecardTest {
         Scenario holdHeavy = new Scenario(base.id(), base.title(), base.summary(), base.persona(), base.tempers(),
                 base.openingComplaint(), base.grievances(), base.need(), base.facts(), base.remedies(), base.lines(),
                 base.agentSentences(), base.forbiddenPromises(), java.util.Map.of(Technique.MANAGE_HOLD, 100.0), 90);
-        ScriptedCall plain = ModelAgent.play(ScriptedCall.normal(7), EnumSet.of(Technique.MANAGE_HOLD));
-        ScriptedCall heavy = ModelAgent.play(new ScriptedCall(holdHeavy, Difficulty.NORMAL, 7), EnumSet.of(Technique.MANAGE_HOLD));
+        VirtualCall plain = ModelAgent.play(new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 7), EnumSet.of(Technique.MANAGE_HOLD));
+        VirtualCall heavy = ModelAgent.play(new VirtualCall(holdHeavy, Difficulty.NORMAL, 7), EnumSet.of(Technique.MANAGE_HOLD));
 
         Scorecard plainScore = plain.record().score();
         Scorecard heavyScore = heavy.record().score();

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** A double-charge scenario built in code; every line names its pool, e.g. "[solution|calming] 2". */
+/** A double-charge scenario built in code; every line names its pool, e.g. "[solution|calming] 2, and that is what I have to say.". */
 final class TestScenarios {
     private TestScenarios() {}
 
@@ -26,10 +26,12 @@ final class TestScenarios {
     private static Scenario plainDoubleCharge(Persona persona) {
         Map<LineSituation, Map<AngerBand, List<String>>> pools = new EnumMap<>(LineSituation.class);
         for (LineSituation situation : LineSituation.values()) {
+            if (situation == LineSituation.OPENING) continue; // the caller opens with the scenario's opening
             Map<AngerBand, List<String>> byBand = new EnumMap<>(AngerBand.class);
             for (AngerBand band : AngerBand.values()) {
                 List<String> lines = new ArrayList<>();
-                for (int i = 1; i <= 4; i++) lines.add(tag(situation, band) + " " + i);
+                // padded to a spoken sentence, so a line takes as long to say as a real one
+                for (int i = 1; i <= 4; i++) lines.add(tag(situation, band) + " " + i + ", and that is what I have to say.");
                 byBand.put(band, lines);
             }
             pools.put(situation, byBand);

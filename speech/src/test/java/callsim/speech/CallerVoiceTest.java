@@ -50,6 +50,20 @@ class CallerVoiceTest {
     }
 
     @Test
+    void theCallerSpeaksAtANaturalRateCalmAndFasterWhenFurious() {
+        String opening = "Yes, hi. I'm calling because you people charged me twice for my plan this month. Twice! Sixty-four"
+                + " ninety-nine, two times, on the same day. And now my bank account is overdrawn and the bank hit me with a fee."
+                + " I already called about this last week, somebody promised me a call back, and nobody ever called.";
+        int words = opening.split("\\s+").length;
+
+        double calmWpm = words / (durationMs(voice.speak8k(opening, VoiceStyle.forAnger(0, 190)), 8000) / 60_000.0);
+        double furiousWpm = words / (durationMs(voice.speak8k(opening, VoiceStyle.forAnger(95, 190)), 8000) / 60_000.0);
+
+        assertThat(calmWpm).as("calm, words a minute").isBetween(140.0, 175.0);
+        assertThat(furiousWpm).as("furious, words a minute").isBetween(175.0, 225.0).isGreaterThan(calmWpm + 20);
+    }
+
+    @Test
     void anAngryVoiceIsFasterAndLouderThanACalmOne() {
         short[] calm = voice.speak8k(TEN_WORDS, CALM);
         short[] angry = voice.speak8k(TEN_WORDS, ANGRY);

@@ -9,6 +9,12 @@ public sealed interface AgentMove {
     /** Say {@code words} over the caller's current line, about a second into it. */
     record Interrupt(String words) implements AgentMove {}
 
+    /**
+     * Carry on talking {@code pauseMs} after the agent's last turn ended, without waiting for the
+     * caller (a second thought, or talking over a slow reply).
+     */
+    record GoOn(long pauseMs, String words) implements AgentMove {}
+
     /** Stay silent for {@code ms} once the caller has finished. */
     record Wait(long ms) implements AgentMove {}
 

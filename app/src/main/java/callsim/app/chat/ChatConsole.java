@@ -1,6 +1,8 @@
 package callsim.app.chat;
 
+import callsim.core.Difficulty;
 import callsim.core.Outcome;
+import callsim.core.Scenario;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +19,12 @@ public final class ChatConsole {
     public ChatConsole(TextDrill drill, PrintWriter out) {
         this.drill = drill;
         this.out = out;
+    }
+
+    /** The line an interactive drill opens with: what is playing and every move the agent can make. */
+    public static String introduction(Scenario scenario, Difficulty difficulty, long seed) {
+        return "Scenario " + scenario.id() + " (" + difficulty.jsonName() + ", seed " + seed + "): " + scenario.title()
+                + ". Type the agent's replies, or one of " + DrillScript.COMMANDS + ".";
     }
 
     /**
@@ -55,10 +63,16 @@ public final class ChatConsole {
     public List<DrillScript.Line> script(List<DrillScript.Line> lines) {
         show(drill.connect());
         List<DrillScript.Line> unplayed = new ArrayList<>();
-        for (DrillScript.Line line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            DrillScript.Line line = lines.get(i);
             // Once the caller has hung up (or is saying goodbye to), later moves have no one to hear them.
-            if (drill.outcome() != Outcome.IN_PROGRESS) unplayed.add(line);
-            else show(drill.play(line.move()));
+            if (drill.outcome() != Outcome.IN_PROGRESS) {
+                unplayed.add(line);
+                continue;
+            }
+            // The agent going on next does not wait for the caller's reply to this move.
+            boolean agentGoesOn = i + 1 < lines.size() && lines.get(i + 1).move() instanceof AgentMove.GoOn;
+            show(drill.play(line.move(), !agentGoesOn));
         }
         if (!drill.finished()) show(drill.play(new AgentMove.HangUp()));
         return unplayed;

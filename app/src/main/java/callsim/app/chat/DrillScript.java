@@ -7,12 +7,15 @@ import java.util.Optional;
 
 /**
  * The text drill's script language (docs/text-drill.md): one agent move a line. Plain text is a
- * turn; {@code /wait N}, {@code /hold N} (seconds), {@code /interrupt TEXT} and {@code /hangup} are
+ * turn; {@code /wait N}, {@code /hold N} (seconds), {@code /interrupt TEXT}, {@code /then N TEXT} and {@code /hangup} are
  * commands; {@code #} starts a comment running to the end of the line; blank lines are skipped.
  */
 public final class DrillScript {
     /** The longest wait or hold a line may ask for: the drill's own limit is 15 minutes. */
     static final double MAX_SECONDS = 900;
+
+    /** The commands, as the help and the error messages list them. */
+    public static final String COMMANDS = "/wait SECONDS, /hold SECONDS, /interrupt TEXT, /then SECONDS TEXT, /hangup";
 
     /** A move and the 1-based line it came from. */
     public record Line(int number, AgentMove move) {}
@@ -49,12 +52,19 @@ public final class DrillScript {
                 if (argument.isEmpty()) throw new IllegalArgumentException("/interrupt needs the words the agent says, e.g. /interrupt okay but");
                 yield new AgentMove.Interrupt(argument);
             }
+            case "/then" -> {
+                String[] pauseAndWords = argument.split("\\s+", 2);
+                if (pauseAndWords.length < 2) {
+                    throw new IllegalArgumentException("/then needs a pause in seconds and the words, e.g. /then 0.8 and I can also");
+                }
+                yield new AgentMove.GoOn(millis(command, pauseAndWords[0]), pauseAndWords[1].strip());
+            }
             case "/hangup" -> {
                 if (!argument.isEmpty()) throw new IllegalArgumentException("/hangup takes nothing after it, found '" + argument + "'");
                 yield new AgentMove.HangUp();
             }
             default -> throw new IllegalArgumentException("unknown command '" + parts[0]
-                    + "' (expected /wait SECONDS, /hold SECONDS, /interrupt TEXT or /hangup)");
+                    + "' (expected one of " + COMMANDS + ")");
         });
     }
 

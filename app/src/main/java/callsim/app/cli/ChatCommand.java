@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"Run a drill in text, on the same caller engine as the phone: the caller's lines are printed, "
-                + "you type the agent's replies (/hold SECONDS, /wait SECONDS, /interrupt TEXT, /hangup).",
+                + "you type the agent's replies (" + DrillScript.COMMANDS + ").",
                 "With --script FILE the replies come from the file and only the report is printed (docs/text-drill.md)."})
 final class ChatCommand implements Callable<Integer> {
     @Spec
@@ -72,8 +72,7 @@ final class ChatCommand implements Callable<Integer> {
         } else {
             // With a JSON report on stdout, the conversation goes to stderr so stdout stays one document.
             PrintWriter conversation = format.equals("json") ? err : out;
-            conversation.println("Scenario " + scenario.id() + " (" + choice.difficulty().jsonName() + ", seed " + drillSeed + "): "
-                    + scenario.title() + ". Type the agent's replies; /hold SECONDS, /wait SECONDS, /hangup.");
+            conversation.println(ChatConsole.introduction(scenario, choice.difficulty(), drillSeed));
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             new ChatConsole(drill, conversation).interactive(in, System.console() != null ? "AGENT> " : "");
             conversation.println();

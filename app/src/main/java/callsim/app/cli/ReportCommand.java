@@ -4,6 +4,7 @@ import callsim.app.report.ReportJson;
 import callsim.app.report.ReportStore;
 import callsim.app.report.TextReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +36,8 @@ final class ReportCommand implements Callable<Integer> {
                 new IllegalArgumentException("no drills yet in " + data.resolve().toAbsolutePath())) : id;
         JsonNode report = store.report(wanted).orElseThrow(() ->
                 new IllegalArgumentException("no drill '" + wanted + "' in " + data.resolve().toAbsolutePath()));
-        System.out.print(format.equals("json") ? ReportJson.MAPPER.writeValueAsString(report) + "\n" : TextReport.format(report));
+        System.out.print(format.equals("json") ? ReportJson.MAPPER.writeValueAsString(report) + "\n"
+                : TextReport.format(report, store.stillRunning(wanted, Instant.now())));
         return 0;
     }
 }

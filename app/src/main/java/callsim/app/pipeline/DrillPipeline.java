@@ -1,6 +1,7 @@
 package callsim.app.pipeline;
 
 import callsim.core.CallerAction;
+import callsim.core.CallerTimeline;
 import callsim.core.DrillEvent;
 import callsim.core.DrillSession;
 import callsim.core.Scenario;
@@ -14,9 +15,10 @@ import callsim.telephony.LineListener;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -25,7 +27,9 @@ import java.util.function.Consumer;
  * One call's pipeline: agent audio → turn detection → recognition → the drill session → caller
  * speech → the line. Everything that decides lives in {@link DrillSession}; this class only moves
  * audio and events, all on the media clock's thread. Network, synthesis and recognition threads
- * hand their results over through queues, so the session sees one ordered timeline.
+ * hand their results over through queues, so the session sees one ordered timeline. When a caller
+ * line starts, waits, is cut or dropped is the core's {@link CallerTimeline}'s decision, as in the
+ * text drill; this class only sends the synthesised samples of the line it says is playing.
  */
 public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private static final Logger LOG = System.getLogger(DrillPipeline.class.getName());
@@ -34,7 +38,8 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private static final int PRE_ROLL_FRAMES = 15;         // 300 ms of audio before speech onset
     private static final int MAX_BACKLOG_FRAMES = 10;      // agent audio queued beyond 200 ms is caught up
     private static final int MAX_WAIT_FOR_WORDS_FRAMES = 500;  // 10 s for the last turn's words after a hang-up
-    private static final short[] SILENCE = new short[CallerPlayout.FRAME_SAMPLES];
+    private static final int FRAME_SAMPLES = MediaClock.FRAME_SAMPLES;
+    private static final short[] SILENCE = new short[FRAME_SAMPLES];
 
     private final String drillId;
     private final CallLine line;
@@ -50,12 +55,11 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private final Queue<Consumer<Long>> inbox = new ConcurrentLinkedQueue<>();
 
     // Media-clock-thread state.
-    private final CallerPlayout playout = new CallerPlayout();
+    private final CallerTimeline callerLines = new CallerTimeline();
+    private final Map<Integer, short[]> callerAudio = new HashMap<>();
     private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
     /** The agent's voice as the recognisers have learnt it, carried from each of their turns to the next. */
     private final SpeakerProfile agentVoice = new SpeakerProfile();
-    private final Set<Integer> synthesising = new HashSet<>();
-    private final Set<Integer> withdrawn = new HashSet<>();
     private RecognitionSession turn;  // the agent turn being recognised as it is spoken
     private CallerAction.HangUp pendingHangUp;
     private SpokenSummary summary;  // set once the caller has ended the drill and the debrief is read
@@ -170,7 +174,8 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
 
     /** The caller's line in progress stops where the call ended (it is kept in the transcript, cut short). */
     private void cutCallerLine(long t) {
-        playout.clear().ifPresent(u -> dispatch(new DrillEvent.CallerSpeechEnded(t, u.id(), true)));
+        callerLines.clear(t).forEach(this::dispatch);
+        callerAudio.clear();
     }
 
     // ---- media clock thread ----
@@ -196,7 +201,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         // A report from the first frame on and every few seconds, so a drill cut off at any moment
         // (crash, dropped call) is reviewable with what it had, even before the agent's first turn.
         if (frameIndex % SNAPSHOT_EVERY_FRAMES == 0) journal.snapshot(session.record(t), false);
-        if (pendingHangUp != null && playout.idle() && synthesising.isEmpty()) {
+        if (pendingHangUp != null && !callerLines.busy()) {
             log(Level.INFO, "caller ends the drill: " + pendingHangUp.reason() + "; reading the debrief");
             drillEndMs = t + MediaClock.FRAME_MS;
             summary = new SpokenSummary();
@@ -308,17 +313,28 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         }));
     }
 
+    /** The caller's frame at {@code t}: the timeline says which line plays; its samples are sent from where it is. */
     private short[] speak(long t) {
-        CallerPlayout.FrameResult result = playout.nextFrame();
-        result.started().ifPresent(u -> dispatch(new DrillEvent.CallerSpeechStarted(t, u.id(), u.plannedMs())));
-        result.finished().ifPresent(u -> dispatch(
-                new DrillEvent.CallerSpeechEnded(t + MediaClock.FRAME_MS, u.id(), false)));
-        return result.frame();
+        for (DrillEvent event : callerLines.advance(t)) {
+            if (event instanceof DrillEvent.CallerSpeechEnded ended) callerAudio.remove(ended.utteranceId());
+            dispatch(event);
+        }
+        return callerLines.playing().map(line -> {
+            short[] samples = callerAudio.getOrDefault(line.utteranceId(), SILENCE);
+            int from = (int) Math.min(samples.length, (t - line.startMs()) / MediaClock.FRAME_MS * FRAME_SAMPLES);
+            return Arrays.copyOf(Arrays.copyOfRange(samples, from, Math.min(from + FRAME_SAMPLES, samples.length)), FRAME_SAMPLES);
+        }).orElse(SILENCE);
+    }
+
+    private static long plannedMs(short[] samples) {
+        long frames = (samples.length + FRAME_SAMPLES - 1) / FRAME_SAMPLES;
+        return frames * MediaClock.FRAME_MS;
     }
 
     private void dispatch(DrillEvent event) {
         lastEventMs = Math.max(lastEventMs, event.atMs());
         journal.event(event);
+        callerLines.observe(event);
         for (CallerAction action : session.on(event)) {
             journal.action(lastEventMs, action);
             carryOut(action);
@@ -328,24 +344,24 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
 
     private void carryOut(CallerAction action) {
         if (action instanceof CallerAction.Speak say) {
-            synthesising.add(say.utteranceId());
+            callerLines.decided(say, lastEventMs);
             speech.speak(say.text(), say.anger(), scenario.persona().voicePitchHz())
                     .whenComplete((samples, error) -> inbox.add(t -> {
-                        synthesising.remove(say.utteranceId());
+                        if (ended) return;
                         if (error != null) {
                             LOG.log(Level.ERROR, "drill " + drillId + ": could not synthesise \"" + say.text() + "\"", error);
-                        } else if (!withdrawn.remove(say.utteranceId()) && !ended) {
-                            playout.enqueue(new CallerPlayout.Utterance(say.utteranceId(), samples));
+                            callerLines.cut(say.utteranceId(), t).forEach(this::dispatch);
+                        } else if (callerLines.ready(say.utteranceId(), plannedMs(samples), t)) {
+                            callerAudio.put(say.utteranceId(), samples);
                         }
                     }));
         } else if (action instanceof CallerAction.StopSpeaking stop) {
-            if (synthesising.contains(stop.utteranceId())) withdrawn.add(stop.utteranceId());
-            // Whether it was playing, queued or still being synthesised, the session learns the line is over;
-            // one that never started ends with no audio at all.
-            playout.cut(stop.utteranceId());
-            dispatch(new DrillEvent.CallerSpeechEnded(lastEventMs, stop.utteranceId(), true));
+            // Whether it was playing or still waiting, the session learns the line is over.
+            callerAudio.remove(stop.utteranceId());
+            callerLines.cut(stop.utteranceId(), lastEventMs).forEach(this::dispatch);
         } else if (action instanceof CallerAction.HangUp hangUp) {
             pendingHangUp = hangUp;
+            callerLines.lastWords();
         }
     }
 
@@ -359,6 +375,9 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         ended = true;
         if (turn != null) turn.cancel();
         journal.close(session.record(Math.max(t, lastEventMs)), complete);
+        if (callerLines.droppedStale() > 0) {
+            log(Level.INFO, callerLines.droppedStale() + " caller replies dropped unheard: the agent had moved on before they were ready");
+        }
         log(Level.INFO, "drill ended: " + session.outcome().jsonName() + (complete ? "" : " (partial)"));
         onFinished.accept(this);
     }

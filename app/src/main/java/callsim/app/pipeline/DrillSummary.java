@@ -17,6 +17,7 @@ final class DrillSummary {
         s.append(switch (record.outcome()) {
             case RESOLVED -> "Well done: the caller accepted your solution and left satisfied. ";
             case CALLER_HUNG_UP -> "The caller hung up on you. ";
+            case AGENT_SILENT -> "You went silent and the caller hung up. ";
             case ESCALATED -> "The call was escalated to a supervisor. ";
             case TIMED_OUT -> "The drill ran out of time before the problem was solved. ";
             default -> "";

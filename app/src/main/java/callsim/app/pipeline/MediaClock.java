@@ -13,6 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class MediaClock implements AutoCloseable {
     public static final int FRAME_MS = 20;
+    /** Samples in one frame at the line's 8 kHz. */
+    public static final int FRAME_SAMPLES = 160;
     private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(FRAME_MS);
     private static final long LATE_AUDIBLE_NANOS = TimeUnit.MILLISECONDS.toNanos(40);
     private static final Logger LOG = System.getLogger(MediaClock.class.getName());

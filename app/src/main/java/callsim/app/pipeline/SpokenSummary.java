@@ -7,7 +7,7 @@ import java.util.Arrays;
  * until it ends or a key press skips it. Used on the media clock thread only.
  */
 final class SpokenSummary {
-    private static final short[] SILENCE = new short[CallerPlayout.FRAME_SAMPLES];
+    private static final short[] SILENCE = new short[MediaClock.FRAME_SAMPLES];
     private static final int MAX_WAIT_FRAMES = 250;  // 5 s for synthesis, then give up
 
     private short[] audio;
@@ -32,8 +32,8 @@ final class SpokenSummary {
         if (skipped) return null;
         if (audio == null) return ++waited > MAX_WAIT_FRAMES ? null : SILENCE;
         if (position >= audio.length) return null;
-        int end = Math.min(position + CallerPlayout.FRAME_SAMPLES, audio.length);
-        short[] frame = Arrays.copyOf(Arrays.copyOfRange(audio, position, end), CallerPlayout.FRAME_SAMPLES);
+        int end = Math.min(position + MediaClock.FRAME_SAMPLES, audio.length);
+        short[] frame = Arrays.copyOf(Arrays.copyOfRange(audio, position, end), MediaClock.FRAME_SAMPLES);
         position = end;
         return frame;
     }

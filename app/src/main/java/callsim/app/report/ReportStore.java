@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import java.util.stream.Stream;
 /** The drills kept under the data directory: {@code <data>/drills/<id>/report.json} and friends. */
 public final class ReportStore {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,80}");
+    /** Three times the pipeline's snapshot interval. */
+    static final Duration STILL_RUNNING_WITHIN = Duration.ofSeconds(15);
     private final Path drills;
 
     public ReportStore(Path dataDir) {
@@ -39,6 +43,19 @@ public final class ReportStore {
         Path file = drillDir(id).resolve("report.json");
         if (!Files.exists(file)) return Optional.empty();
         return Optional.of(ReportJson.MAPPER.readTree(file.toFile()));
+    }
+
+    /**
+     * Whether the drill is still going on: its report is unfinished and was brought up to date within
+     * {@link #STILL_RUNNING_WITHIN} of {@code now} (a running drill rewrites it every few seconds; one
+     * that stopped cleanly marks it complete, one that crashed stops touching it).
+     */
+    public boolean stillRunning(String id, Instant now) throws IOException {
+        Path file = drillDir(id).resolve("report.json");
+        Optional<JsonNode> report = report(id);
+        if (report.isEmpty() || report.get().path("complete").asBoolean()) return false;
+        Instant updated = Files.getLastModifiedTime(file).toInstant();
+        return Duration.between(updated, now).compareTo(STILL_RUNNING_WITHIN) <= 0;
     }
 
     public Optional<String> lastId() throws IOException {

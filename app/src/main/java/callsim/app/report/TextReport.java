@@ -8,12 +8,19 @@ public final class TextReport {
     private TextReport() {}
 
     public static String format(JsonNode report) {
+        return format(report, false);
+    }
+
+    /** {@code stillRunning}: the drill is going on, so an unfinished report is its report so far, not a broken one. */
+    public static String format(JsonNode report, boolean stillRunning) {
         StringBuilder out = new StringBuilder();
         JsonNode m = report.path("metrics");
         line(out, "Drill %s  scenario %s (%s)  agent %s", report.path("id").asText(), report.path("scenario").asText(),
                 report.path("difficulty").asText(), report.path("agent").asText());
         line(out, "Started %s  ended %s%s", report.path("startedAt").asText(), report.path("endedAt").asText("-"),
-                report.path("complete").asBoolean() ? "" : "  (PARTIAL: the drill did not finish cleanly)");
+                report.path("complete").asBoolean() ? ""
+                        : stillRunning ? "  (IN PROGRESS: the drill is still running; this is its report so far)"
+                        : "  (PARTIAL: the drill did not finish cleanly)");
         line(out, "Outcome: %s (%s)", report.path("outcome").asText(), report.path("outcomeReason").asText());
         JsonNode score = report.path("score");
         if (!score.isMissingNode()) {

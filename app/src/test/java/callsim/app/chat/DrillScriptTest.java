@@ -17,15 +17,17 @@ class DrillScriptTest {
                 "/HOLD 40",
                 "/hold 2.5",
                 "/interrupt okay but",
+                "/then 0.8 and I can also cover the fee",
                 "/hangup"));
 
-        assertThat(lines).extracting(DrillScript.Line::number).containsExactly(3, 4, 5, 6, 7, 8);
+        assertThat(lines).extracting(DrillScript.Line::number).containsExactly(3, 4, 5, 6, 7, 8, 9);
         assertThat(lines).extracting(DrillScript.Line::move).containsExactly(
                 new AgentMove.Say("I'm so sorry you were charged twice."),
                 new AgentMove.Wait(8_000),
                 new AgentMove.Hold(40_000),
                 new AgentMove.Hold(2_500),
                 new AgentMove.Interrupt("okay but"),
+                new AgentMove.GoOn(800, "and I can also cover the fee"),
                 new AgentMove.HangUp());
     }
 
@@ -33,7 +35,7 @@ class DrillScriptTest {
     void anUnknownCommandIsReportedWithFileAndLine() {
         assertThatThrownBy(() -> DrillScript.parse("angry.txt", List.of("hello", "# note", "/hlod 40")))
                 .isInstanceOf(ScriptFormatException.class)
-                .hasMessage("angry.txt:3: unknown command '/hlod' (expected /wait SECONDS, /hold SECONDS, /interrupt TEXT or /hangup)")
+                .hasMessage("angry.txt:3: unknown command '/hlod' (expected one of /wait SECONDS, /hold SECONDS, /interrupt TEXT, /then SECONDS TEXT, /hangup)")
                 .satisfies(e -> assertThat(((ScriptFormatException) e).line()).isEqualTo(3));
     }
 

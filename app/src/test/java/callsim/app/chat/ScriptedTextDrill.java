@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Test helper: plays a script (inline text or a resource under /scripts) on the built-in double-charge scenario. */
+/** Test helper: plays a script (inline text or a resource under /scripts), on the built-in double-charge scenario unless told. */
 final class ScriptedTextDrill {
     static final Scenario DOUBLE_CHARGE = ScenarioLibrary.builtIn().get("double-charge");
 
@@ -24,7 +24,11 @@ final class ScriptedTextDrill {
     }
 
     static ScriptedTextDrill play(String script, Difficulty difficulty, long seed) {
-        TextDrill drill = new TextDrill(DOUBLE_CHARGE, difficulty, seed);
+        return play(DOUBLE_CHARGE, script, difficulty, seed);
+    }
+
+    static ScriptedTextDrill play(Scenario scenario, String script, Difficulty difficulty, long seed) {
+        TextDrill drill = new TextDrill(scenario, difficulty, seed);
         StringWriter conversation = new StringWriter();
         new ChatConsole(drill, new PrintWriter(conversation)).script(DrillScript.parse("test", List.of(script.split("\n"))));
         return new ScriptedTextDrill(drill, conversation.toString());

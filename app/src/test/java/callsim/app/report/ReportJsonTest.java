@@ -124,6 +124,21 @@ class ReportJsonTest {
     }
 
     @Test
+    void anUnfinishedReportIsInProgressWhileTheDrillKeepsItUpToDateAndPartialOnceItStops(@TempDir Path data) throws Exception {
+        ReportStore store = new ReportStore(data);
+        String id = "20261122-100000-aaaa";
+        Path dir = Files.createDirectories(store.drillDir(id));
+        JsonNode running = ReportJson.build(new DrillInfo(id, "a", "7000", "sip", Instant.EPOCH), sampleRecord(), null, false);
+        Files.writeString(dir.resolve("report.json"), ReportJson.MAPPER.writeValueAsString(running));
+        Instant written = Files.getLastModifiedTime(dir.resolve("report.json")).toInstant();
+
+        assertThat(store.stillRunning(id, written.plusSeconds(5))).isTrue();
+        assertThat(TextReport.format(running, true)).contains("IN PROGRESS").doesNotContain("did not finish cleanly");
+        assertThat(store.stillRunning(id, written.plusSeconds(60))).as("a drill that stopped writing crashed").isFalse();
+        assertThat(TextReport.format(running, false)).contains("PARTIAL: the drill did not finish cleanly");
+    }
+
+    @Test
     void theTextReportShowsOutcomeMetricsAndTranscript() {
         JsonNode json = ReportJson.build(new DrillInfo("d1", "sip:201@h", "7000", "sip", Instant.EPOCH), sampleRecord(), Instant.EPOCH, true);
         String text = TextReport.format(json);
