@@ -29,6 +29,7 @@ final class GenericLanguageModel {
 
     private final NgramTrieModel trie;
     private final Set<String> vocabulary;
+    private List<String> byFrequency; // computed once, on first use
 
     private GenericLanguageModel(NgramTrieModel trie) {
         this.trie = trie;
@@ -75,7 +76,8 @@ final class GenericLanguageModel {
     }
 
     /** The model's words by falling unigram probability, without sentence markers. */
-    List<String> wordsByFrequency() {
+    synchronized List<String> wordsByFrequency() {
+        if (byFrequency != null) return byFrequency;
         Map<String, Float> unigram = new HashMap<>();
         for (String word : vocabulary) {
             if (word.startsWith("<")) continue;
@@ -83,7 +85,8 @@ final class GenericLanguageModel {
         }
         List<String> words = new ArrayList<>(unigram.keySet());
         words.sort(Comparator.comparing((String w) -> unigram.get(w)).reversed().thenComparing(w -> w));
-        return words;
+        byFrequency = List.copyOf(words);
+        return byFrequency;
     }
 
     /** Lets the trie map its words without a pronunciation dictionary: a word is its spelling. */
