@@ -111,7 +111,7 @@ public final class FileDrillJournal implements DrillJournal {
         events.flush();
     }
 
-    private void writeReport(ObjectNode report) throws IOException {
+    private void writeReport(callsim.review.report.DrillReport report) throws IOException {
         Path temp = dir.resolve("report.json.tmp");
         ReportJson.MAPPER.writeValue(temp.toFile(), report);
         Files.move(temp, dir.resolve("report.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
