@@ -4,20 +4,22 @@ import callsim.app.asterisk.AsteriskLink;
 import callsim.app.asterisk.AsteriskOptions;
 import callsim.app.asterisk.BookedCalls;
 import callsim.app.asterisk.DrillBookings;
-import callsim.app.http.ControlToken;
-import callsim.app.http.HttpApi;
+import callsim.app.http.CallsEndpoint;
+import callsim.review.web.ControlToken;
+import callsim.review.web.FirstRun;
+import callsim.review.web.ReviewApp;
 import callsim.app.pipeline.DrillService;
 import callsim.app.pipeline.MediaClock;
 import callsim.app.pipeline.SpeechServices;
 import callsim.app.pipeline.StartingCalls;
 import callsim.app.report.ReportStore;
-import callsim.app.store.Database;
-import callsim.app.store.DrillStore;
-import callsim.app.store.JdbcDrillStore;
-import callsim.app.auth.AccessPolicy;
-import callsim.app.auth.JdbcAuthenticator;
-import callsim.app.web.PolicyAccess;
-import callsim.app.store.JournalReplicator;
+import callsim.review.store.Database;
+import callsim.review.store.DrillStore;
+import callsim.review.store.JdbcDrillStore;
+import callsim.review.auth.AccessPolicy;
+import callsim.review.auth.JdbcAuthenticator;
+import callsim.review.web.PolicyAccess;
+import callsim.review.store.JournalReplicator;
 import callsim.speech.CallerVoice;
 import callsim.speech.RecognizerPool;
 import callsim.speech.RecognizerSettings;
@@ -92,15 +94,17 @@ public final class CallsimServer implements AutoCloseable {
     private final SipEndpoint sip;
     private final AudioSocketServer audioSocket;
     private final AsteriskLink asterisk;
-    private final HttpApi http;
+    private final ReviewApp http;
+    private final java.util.Optional<FirstRun> firstRun;
     private final Path dataDir;
     private final Database database;
     private final JournalReplicator replicator;
     private final DrillStore drillStore;
 
     private CallsimServer(Path dataDir, MediaClock mediaClock, SpeechServices speech, ReportStore store, DrillService drills,
-                          SipEndpoint sip, AudioSocketServer audioSocket, AsteriskLink asterisk, HttpApi http,
-                          Database database, JournalReplicator replicator) {
+                          SipEndpoint sip, AudioSocketServer audioSocket, AsteriskLink asterisk, ReviewApp http,
+                          Database database, JournalReplicator replicator, java.util.Optional<FirstRun> firstRun) {
+        this.firstRun = firstRun;
         this.database = database;
         this.replicator = replicator;
         this.drillStore = new JdbcDrillStore(database, Clock.systemUTC());
@@ -138,7 +142,8 @@ public final class CallsimServer implements AutoCloseable {
         SipEndpoint sip = null;
         AudioSocketServer audioSocket = null;
         AsteriskLink asterisk = null;
-        HttpApi http = null;
+        ReviewApp http = null;
+        java.util.Optional<FirstRun> firstRun = java.util.Optional.empty();
         Database database = null;
         JournalReplicator replicator = null;
         try {
@@ -155,9 +160,15 @@ public final class CallsimServer implements AutoCloseable {
                     audioSocket == null ? -1 : audioSocket.port(), bookings, options.drills().dialPlan(), allowed);
             if (options.httpPort() >= 0) {
                 JdbcAuthenticator accounts = new JdbcAuthenticator(database.dataSource(), Clock.systemUTC());
-                http = HttpApi.start(new InetSocketAddress(options.bindAddress(), options.httpPort()),
-                        new JdbcDrillStore(database, Clock.systemUTC()), accounts, new PolicyAccess(new AccessPolicy(accounts)),
-                        Clock.systemUTC(), asterisk.outbound(), ControlToken.load(options.dataDir()));
+                firstRun = firstRun(accounts);
+                java.util.Map<String, String> titles = new java.util.LinkedHashMap<>();
+                options.drills().dialPlan().library().all().forEach(s -> titles.put(s.id(), s.title()));
+                http = ReviewApp.start(ReviewApp.Settings.on(new InetSocketAddress(options.bindAddress(), options.httpPort())),
+                        new ReviewApp.Parts(new JdbcDrillStore(database, Clock.systemUTC()), accounts,
+                                new PolicyAccess(new AccessPolicy(accounts)), Clock.systemUTC(), titles,
+                                java.util.Optional.of(accounts.accounts()), firstRun),
+                        java.util.Optional.of(new CallsEndpoint(asterisk.outbound())),
+                        java.util.Optional.of(ControlToken.load(options.dataDir())));
             }
             LOG.log(Level.INFO, "calls are taken from " + allowed + " (serve --allow CIDR... to change)"
                     + (options.sipAccounts() == null ? "; SIP callers are not authenticated (see --sip-accounts)"
@@ -180,7 +191,7 @@ public final class CallsimServer implements AutoCloseable {
             throw e;
         }
         return new CallsimServer(options.dataDir(), clock, speech, store, drills, sip, audioSocket, asterisk, http,
-                database, replicator);
+                database, replicator, firstRun);
     }
 
     private static SpeechServices loadSpeech(Options options, java.util.function.Consumer<String> progress) {
@@ -212,6 +223,21 @@ public final class CallsimServer implements AutoCloseable {
     /** The FastAGI training extension's port, or -1 when it is off. */
     public int agiPort() {
         return asterisk.agiPort();
+    }
+
+    /** With no account yet (and the database answering): the one-time path that creates the first admin. */
+    private static java.util.Optional<FirstRun> firstRun(JdbcAuthenticator accounts) {
+        try {
+            return FirstRun.ifNoAccounts(accounts.accounts());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot tell whether any account exists yet (" + e.getMessage() + "): no set-up link");
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The first-run set-up path ({@code /setup?token=...}) while no account exists. */
+    public java.util.Optional<FirstRun> firstRun() {
+        return firstRun;
     }
 
     public int httpPort() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import callsim.app.http.ControlToken;
+import callsim.review.web.ControlToken;
 import callsim.scenarios.ScenarioLibrary;
 import callsim.testkit.asterisk.AgiCommand;
 import callsim.testkit.asterisk.FakeAmiServer;
@@ -201,7 +201,7 @@ class AsteriskTrainingIT {
     }
 
     private static JsonNode finalReport(CallsimServer server, String id) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> server.store().report(id),
+        return await().atMost(Duration.ofSeconds(10)).until(() -> server.store().reportJson(id),
                 r -> r.isPresent() && r.get().path("complete").asBoolean()).orElseThrow();
     }
 }

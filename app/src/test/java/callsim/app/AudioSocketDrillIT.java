@@ -38,7 +38,7 @@ class AudioSocketDrillIT {
             loudFramesHeard = asterisk.loudFramesHeard();
         }
 
-        JsonNode report = await().atMost(Duration.ofSeconds(10)).until(() -> server.store().report(finishedId(finished)),
+        JsonNode report = await().atMost(Duration.ofSeconds(10)).until(() -> server.store().reportJson(finishedId(finished)),
                 r -> r.isPresent() && r.get().path("complete").asBoolean()).orElseThrow();
         assertThat(report.path("line").asText()).isEqualTo("audiosocket");
         assertThat(report.path("agent").asText()).startsWith("audiosocket:");

@@ -66,7 +66,7 @@ class CallerEndsDrillIT {
             agent.ended().get(3, TimeUnit.SECONDS);
             assertThat((System.nanoTime() - keyAt) / 1e9).as("seconds from the key to the hang-up").isLessThan(2.0);
 
-            JsonNode report = await().atMost(Duration.ofSeconds(10)).until(() -> server.store().report(id),
+            JsonNode report = await().atMost(Duration.ofSeconds(10)).until(() -> server.store().reportJson(id),
                     r -> r.isPresent() && r.get().path("complete").asBoolean()).orElseThrow();
             assertThat(report.path("outcome").asText()).isEqualTo("caller_hung_up");
             JsonNode transcript = report.path("transcript");

@@ -32,7 +32,7 @@ class CallerFloorOverSipIT {
             agent.attach(call);
             server.mediaClock().add(agent);
             String id = finished.get(3, TimeUnit.MINUTES);
-            return await().atMost(Duration.ofSeconds(10)).until(() -> server.store().report(id),
+            return await().atMost(Duration.ofSeconds(10)).until(() -> server.store().reportJson(id),
                     r -> r.isPresent() && r.get().path("complete").asBoolean()).orElseThrow();
         }
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DrillOverSipIT {
 
     private static JsonNode finalReport(CallsimServer server, String id) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> server.store().report(id),
+        return await().atMost(Duration.ofSeconds(10)).until(() -> server.store().reportJson(id),
                 r -> r.isPresent() && r.get().path("complete").asBoolean()).orElseThrow();
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import callsim.app.demo.ScriptedAgent;
-import callsim.app.store.DrillFilter;
-import callsim.app.store.DrillRow;
-import callsim.app.store.DrillStatus;
+import callsim.review.store.DrillFilter;
+import callsim.review.store.DrillRow;
+import callsim.review.store.DrillStatus;
 import callsim.telephony.DialledCall;
 import callsim.telephony.SipDialer;
 import callsim.telephony.SipEndpointConfig;
@@ -43,7 +43,7 @@ class DrillStoreIT {
             assertThat(server.database().embedded()).isTrue();
             assertThat(server.drillStore().list(DrillFilter.all(), 0, 100).items()).extracting(DrillRow::id).contains(id);
             ObjectMapper json = new ObjectMapper();
-            assertThat(server.drillStore().report(id).orElseThrow()).isEqualTo(json.readTree(dir.resolve("report.json").toFile()));
+            assertThat(server.drillStore().report(id).orElseThrow()).isEqualTo(callsim.review.report.ReportMapper.read(dir.resolve("report.json")));
             assertThat(row.outcome()).contains("agent_ended");
             byte[] file = Files.readAllBytes(dir.resolve("recording.wav"));
             byte[] wav = server.drillStore().recordingWav(id).orElseThrow();

@@ -3,12 +3,12 @@ package callsim.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import callsim.app.auth.JdbcAccounts;
-import callsim.app.auth.JdbcAuthenticator;
-import callsim.app.auth.Role;
-import callsim.app.auth.User;
+import callsim.review.auth.JdbcAccounts;
+import callsim.review.auth.JdbcAuthenticator;
+import callsim.review.auth.Role;
+import callsim.review.auth.User;
 import callsim.app.report.ReportJson;
-import callsim.app.store.DrillStatus;
+import callsim.review.store.DrillStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,7 +53,7 @@ class ReviewAccessIT {
         HttpResponse<String> own = get(base + "/api/drills/" + id, ownerToken);
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(ReportJson.MAPPER.readTree(own.body()).path("transcript"))
-                .isEqualTo(server.drillStore().report(id).orElseThrow().path("transcript"));
+                .isEqualTo(callsim.review.report.ReportMapper.tree(server.drillStore().report(id).orElseThrow()).path("transcript"));
         assertThat(get(base + "/api/drills/" + id, supervisorToken).statusCode()).isEqualTo(200);
 
         assertThat(get(base + "/api/drills/" + id, otherToken).statusCode()).as("another agent's drill").isEqualTo(404);

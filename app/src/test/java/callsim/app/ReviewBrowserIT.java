@@ -3,10 +3,10 @@ package callsim.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import callsim.app.auth.JdbcAccounts;
-import callsim.app.auth.Role;
-import callsim.app.store.DrillStatus;
-import callsim.app.web.HeadlessChromium;
+import callsim.review.auth.JdbcAccounts;
+import callsim.review.auth.Role;
+import callsim.review.store.DrillStatus;
+import callsim.review.web.HeadlessChromium;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +65,10 @@ class ReviewBrowserIT {
             wait.until(d -> ((Number) js.executeScript("return document.getElementById('player').readyState")).intValue() >= 1);
             double seconds = ((Number) js.executeScript("return document.getElementById('player').duration")).doubleValue();
             // The latest moment the recording holds, so the seek is a real jump and not a no-op at 0.
+            // Evidence kinds open on a click; transcript times are always shown.
+            browser.findElements(By.cssSelector("details.evidence-group > summary")).forEach(WebElement::click);
             WebElement evidence = browser.findElements(By.cssSelector("button[data-at-ms], a[data-at-ms]")).stream()
+                    .filter(WebElement::isDisplayed)
                     .filter(e -> Long.parseLong(e.getAttribute("data-at-ms")) < (seconds - 1) * 1000)
                     .max(java.util.Comparator.comparingLong(e -> Long.parseLong(e.getAttribute("data-at-ms")))).orElseThrow();
             assertThat(Long.parseLong(evidence.getAttribute("data-at-ms"))).as("an evidence moment inside the call").isPositive();

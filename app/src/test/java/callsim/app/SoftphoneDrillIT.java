@@ -86,7 +86,7 @@ class SoftphoneDrillIT {
             }
         }
         assertThat(finished.get(15, TimeUnit.SECONDS)).isEqualTo(id);
-        JsonNode report = await().atMost(Duration.ofSeconds(10)).until(() -> server.store().report(id),
+        JsonNode report = await().atMost(Duration.ofSeconds(10)).until(() -> server.store().reportJson(id),
                 r -> r.isPresent() && r.get().path("complete").asBoolean()).orElseThrow();
 
         // The phone heard the caller speak.

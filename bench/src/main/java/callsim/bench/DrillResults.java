@@ -1,5 +1,7 @@
 package callsim.bench;
 
+import callsim.review.report.DrillReport;
+import callsim.review.report.ReportMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -13,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * What callsim itself recorded for a set of drills, pooled: every caller response latency from each
- * drill's report.json (LineMonitor's measure: agent's last voiced frame → caller's first frame on the
+ * drill's report.json, read as the typed {@link DrillReport} (LineMonitor's measure: agent's last voiced frame → caller's first frame on the
  * line), agent turns with and without recognised words (events.jsonl), and how the drills ended.
  */
 record DrillResults(int drills, List<Long> latenciesMs, int turnsWithWords, int emptyTurns,
@@ -34,10 +36,10 @@ record DrillResults(int drills, List<Long> latenciesMs, int turnsWithWords, int 
                 incomplete++;
                 continue;
             }
-            JsonNode report = JSON.readTree(reportFile.toFile());
-            if (!report.path("complete").asBoolean()) incomplete++;
-            outcomes.merge(report.path("outcome").asText("?"), 1, Integer::sum);
-            report.path("metrics").path("evidence").path("callerResponseLatenciesMs").forEach(n -> latencies.add(n.asLong()));
+            DrillReport report = ReportMapper.read(reportFile);
+            if (!report.complete()) incomplete++;
+            outcomes.merge(report.outcome() == null ? "?" : report.outcome(), 1, Integer::sum);
+            latencies.addAll(report.metrics().evidence().callerResponseLatenciesMs());
             try (BufferedReader events = Files.newBufferedReader(dir.resolve("events.jsonl"))) {
                 JsonNode turn = null; // the last agent turn the caller has not answered yet
                 for (String line = events.readLine(); line != null; line = events.readLine()) {

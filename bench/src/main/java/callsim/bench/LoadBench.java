@@ -184,9 +184,17 @@ public final class LoadBench {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         for (Path dir : dirs) {
             Path report = dir.resolve("report.json");
-            while (System.nanoTime() < deadline && !(Files.exists(report) && Files.readString(report).contains("\"complete\" : true"))) {
+            while (System.nanoTime() < deadline && !(Files.exists(report) && complete(report))) {
                 TimeUnit.MILLISECONDS.sleep(200);
             }
+        }
+    }
+
+    private static boolean complete(Path report) {
+        try {
+            return callsim.review.report.ReportMapper.read(report).complete();
+        } catch (IOException e) {
+            return false;  // being replaced as we read it
         }
     }
 

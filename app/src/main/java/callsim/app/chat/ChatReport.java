@@ -3,7 +3,7 @@ package callsim.app.chat;
 import callsim.app.report.DrillInfo;
 import callsim.app.report.ReportJson;
 import callsim.core.DrillRecord;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import callsim.review.report.DrillReport;
 import java.time.Instant;
 
 /** The report of a text drill: the phone drill's report JSON, with "text" as agent and line and no recording. */
@@ -11,12 +11,14 @@ public final class ChatReport {
     private ChatReport() {}
 
     /** The report as if the drill began at {@code startedAt}; its end follows from the virtual clock, so it is reproducible. */
-    public static ObjectNode build(TextDrill drill, Instant startedAt) {
+    public static DrillReport build(TextDrill drill, Instant startedAt) {
         DrillRecord record = drill.record();
         String id = "text-" + record.scenarioId() + "-" + record.seed();
         DrillInfo info = new DrillInfo(id, "text", "", "text", startedAt);
-        ObjectNode report = ReportJson.build(info, record, startedAt.plusMillis(record.durationMs()), drill.finished());
-        report.putNull("recording"); // nothing was said aloud
-        return report;
+        DrillReport report = ReportJson.build(info, record, startedAt.plusMillis(record.durationMs()), drill.finished());
+        // nothing was said aloud: no recording
+        return new DrillReport(report.id(), report.scenario(), report.difficulty(), report.seed(), report.agent(), report.dialledNumber(),
+                report.line(), report.startedAt(), report.endedAt(), report.complete(), report.durationMs(), report.outcome(),
+                report.outcomeReason(), report.metrics(), report.score(), report.anger(), report.transcript(), null);
     }
 }

@@ -1,6 +1,6 @@
 package callsim.app.cli;
 
-import callsim.app.store.Database;
+import callsim.review.store.Database;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package callsim.app.cli;
 
-import callsim.app.auth.ApiToken;
-import callsim.app.auth.JdbcAuthenticator;
-import callsim.app.auth.User;
+import callsim.review.auth.ApiToken;
+import callsim.review.auth.JdbcAuthenticator;
+import callsim.review.auth.User;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;

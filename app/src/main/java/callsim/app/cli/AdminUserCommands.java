@@ -1,9 +1,9 @@
 package callsim.app.cli;
 
-import callsim.app.auth.Account;
-import callsim.app.auth.JdbcAccounts;
-import callsim.app.auth.Role;
-import callsim.app.auth.User;
+import callsim.review.auth.Account;
+import callsim.review.auth.JdbcAccounts;
+import callsim.review.auth.Role;
+import callsim.review.auth.User;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package callsim.app.cli;
 
 import callsim.app.asterisk.CallRequest;
 import callsim.app.asterisk.DrillSchedule;
-import callsim.app.http.ControlToken;
+import callsim.review.web.ControlToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

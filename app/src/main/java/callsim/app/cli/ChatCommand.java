@@ -8,7 +8,7 @@ import callsim.app.report.ReportJson;
 import callsim.app.report.TextReport;
 import callsim.core.Scenario;
 import callsim.scenarios.ScenarioLibrary;
-import com.fasterxml.jackson.databind.JsonNode;
+import callsim.review.report.DrillReport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -77,7 +77,7 @@ final class ChatCommand implements Callable<Integer> {
             new ChatConsole(drill, conversation).interactive(in, System.console() != null ? "AGENT> " : "");
             conversation.println();
         }
-        JsonNode report = ChatReport.build(drill, start);
+        DrillReport report = ChatReport.build(drill, start);
         out.print(format.equals("json") ? ReportJson.MAPPER.writeValueAsString(report) + "\n" : TextReport.format(report));
         out.flush();
         return 0;

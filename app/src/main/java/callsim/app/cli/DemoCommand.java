@@ -8,7 +8,7 @@ import callsim.telephony.DialledCall;
 import callsim.telephony.PortRange;
 import callsim.telephony.SipDialer;
 import callsim.telephony.SipEndpointConfig;
-import com.fasterxml.jackson.databind.JsonNode;
+import callsim.review.report.DrillReport;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
                 agent.attach(call);
                 server.mediaClock().add(agent);
                 String id = drillDone.get(timeoutSeconds, TimeUnit.SECONDS);
-                JsonNode report = awaitFinalReport(server.store(), id);
+                DrillReport report = awaitFinalReport(server.store(), id);
                 System.out.print(TextReport.format(report));
                 System.out.println("\nFull report: ./callsim report " + id + " --format json   recording: "
                         + server.store().drillDir(id).resolve("recording.wav"));
@@ -53,11 +53,11 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static JsonNode awaitFinalReport(ReportStore store, String id) throws Exception {
+    private static DrillReport awaitFinalReport(ReportStore store, String id) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
-            Optional<JsonNode> report = store.report(id);
-            if (report.isPresent() && report.get().path("complete").asBoolean()) return report.get();
+            Optional<DrillReport> report = store.report(id);
+            if (report.isPresent() && report.get().complete()) return report.get();
             if (System.nanoTime() > deadline) {
                 return report.orElseThrow(() -> new IllegalStateException("drill " + id + " left no report"));
             }

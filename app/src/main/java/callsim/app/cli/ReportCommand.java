@@ -3,7 +3,7 @@ package callsim.app.cli;
 import callsim.app.report.ReportJson;
 import callsim.app.report.ReportStore;
 import callsim.app.report.TextReport;
-import com.fasterxml.jackson.databind.JsonNode;
+import callsim.review.report.DrillReport;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +34,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportStore store = new ReportStore(data.resolve());
         String wanted = last ? store.lastId().orElseThrow(() ->
                 new IllegalArgumentException("no drills yet in " + data.resolve().toAbsolutePath())) : id;
-        JsonNode report = store.report(wanted).orElseThrow(() ->
+        DrillReport report = store.report(wanted).orElseThrow(() ->
                 new IllegalArgumentException("no drill '" + wanted + "' in " + data.resolve().toAbsolutePath()));
         System.out.print(format.equals("json") ? ReportJson.MAPPER.writeValueAsString(report) + "\n"
                 : TextReport.format(report, store.stillRunning(wanted, Instant.now())));

@@ -2,7 +2,6 @@ package callsim.app.cli;
 
 import callsim.app.CallsimServer;
 import callsim.app.asterisk.AsteriskOptions;
-import callsim.app.auth.JdbcAccounts;
 import java.util.Optional;
 import callsim.telephony.PortRange;
 import java.util.concurrent.CountDownLatch;
@@ -91,15 +90,8 @@ final class ServeCommand implements Callable<Integer> {
     /** Where supervisors review drills, and how to make the first login when there is none yet. */
     private String reviewHint(CallsimServer server) {
         String url = "http://" + bind + ":" + server.httpPort() + "/";
-        try {
-            if (!new JdbcAccounts(server.database().dataSource(), java.time.Clock.systemUTC()).list().isEmpty()) {
-                return "review drills at " + url;
-            }
-        } catch (RuntimeException e) {
-            return "review drills at " + url + " (the review database is not answering yet)";
-        }
-        return "review drills at " + url + " — no accounts yet: create the first admin with"
-                + " './callsim admin create-user --username NAME --role admin'"
-                + (server.database().embedded() ? " (stop serve first: the embedded database is serve's while it runs)" : "");
+        if (server.firstRun().isEmpty()) return "review drills at " + url;
+        return "review drills at " + url + " — no accounts yet: create the first admin in the browser at "
+                + url.substring(0, url.length() - 1) + server.firstRun().get().path() + " (this link works once)";
     }
 }

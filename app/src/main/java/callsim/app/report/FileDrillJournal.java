@@ -68,7 +68,7 @@ public final class FileDrillJournal implements DrillJournal {
             for (String id : store.ids()) {
                 Path wav = store.drillDir(id).resolve("recording.wav");
                 try {
-                    boolean partial = store.report(id).map(r -> !r.path("complete").asBoolean(false)).orElse(false);
+                    boolean partial = store.report(id).map(r -> !r.complete()).orElse(false);
                     if (partial && Files.exists(wav) && StereoWavWriter.repair(wav, SAMPLE_RATE)) repaired++;
                 } catch (IOException | RuntimeException e) {
                     LOG.log(Level.WARNING, "drill " + id + ": cannot repair its recording " + wav + ": " + e.getMessage());
@@ -141,7 +141,7 @@ public final class FileDrillJournal implements DrillJournal {
         events.flush();
     }
 
-    private void writeReport(ObjectNode report) throws IOException {
+    private void writeReport(callsim.review.report.DrillReport report) throws IOException {
         Path temp = dir.resolve("report.json.tmp");
         OwnerOnly.file(temp);
         try (var out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {

@@ -1,5 +1,7 @@
 package callsim.app.report;
 
+import callsim.review.report.DrillReport;
+import callsim.review.report.ReportMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,10 +41,17 @@ public final class ReportStore {
         }
     }
 
-    public Optional<JsonNode> report(String id) throws IOException {
+    public Optional<DrillReport> report(String id) throws IOException {
         Path file = drillDir(id).resolve("report.json");
         if (!Files.exists(file)) return Optional.empty();
-        return Optional.of(ReportJson.MAPPER.readTree(file.toFile()));
+        return Optional.of(ReportMapper.read(file));
+    }
+
+    /** The report.json as JSON, for tests that check the file as a client reads it. */
+    public Optional<JsonNode> reportJson(String id) throws IOException {
+        Path file = drillDir(id).resolve("report.json");
+        if (!Files.exists(file)) return Optional.empty();
+        return Optional.of(ReportMapper.MAPPER.readTree(file.toFile()));
     }
 
     /**
@@ -52,8 +61,8 @@ public final class ReportStore {
      */
     public boolean stillRunning(String id, Instant now) throws IOException {
         Path file = drillDir(id).resolve("report.json");
-        Optional<JsonNode> report = report(id);
-        if (report.isEmpty() || report.get().path("complete").asBoolean()) return false;
+        Optional<DrillReport> report = report(id);
+        if (report.isEmpty() || report.get().complete()) return false;
         Instant updated = Files.getLastModifiedTime(file).toInstant();
         return Duration.between(updated, now).compareTo(STILL_RUNNING_WITHIN) <= 0;
     }

@@ -3,10 +3,10 @@ package callsim.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import callsim.app.asterisk.MutableClock;
-import callsim.app.auth.AuthTestDatabase;
-import callsim.app.auth.JdbcAuthenticator;
-import callsim.app.auth.Role;
-import callsim.app.auth.User;
+import callsim.review.auth.AuthTestDatabase;
+import callsim.review.auth.JdbcAuthenticator;
+import callsim.review.auth.Role;
+import callsim.review.auth.User;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

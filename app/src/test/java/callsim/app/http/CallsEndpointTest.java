@@ -1,5 +1,7 @@
 package callsim.app.http;
 
+import callsim.review.web.ControlToken;
+import callsim.review.web.ReviewServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import callsim.app.asterisk.DrillBookings;
@@ -46,7 +48,7 @@ class CallsEndpointTest {
     private final OutboundDrills outbound = new OutboundDrills(this::originate, new DrillBookings(clock, Duration.ofMinutes(2)),
             plan, () -> "10.0.0.2:9092", clock, timer.service());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private HttpApi api;
+    private ReviewServer api;
     private String token;
 
     private String originate(OriginateRequest request) throws AmiUnavailableException {
@@ -57,8 +59,7 @@ class CallsEndpointTest {
 
     @BeforeEach
     void start() throws Exception {
-        api = HttpApi.start(new InetSocketAddress("127.0.0.1", 0), Optional.of(outbound),
-                ControlToken.load(dataDir));
+        api = new ReviewServer(new CallsEndpoint(Optional.of(outbound)), ControlToken.load(dataDir));
         token = ControlToken.read(dataDir);
     }
 
@@ -68,7 +69,7 @@ class CallsEndpointTest {
     }
 
     private HttpResponse<String> post(String body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/calls"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + "/api/calls"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) request.header("Authorization", authorization);
@@ -80,7 +81,7 @@ class CallsEndpointTest {
     }
 
     private HttpResponse<String> get(String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/calls"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + "/api/calls"))
                 .timeout(Duration.ofSeconds(10)).GET();
         if (authorization != null) request.header("Authorization", authorization);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -176,7 +177,7 @@ class CallsEndpointTest {
     @Test
     void aServerWithoutAmiSaysHowToTurnItOn() throws Exception {
         api.close();
-        api = HttpApi.start(new InetSocketAddress("127.0.0.1", 0), Optional.empty(), ControlToken.load(dataDir));
+        api = new ReviewServer(new CallsEndpoint(Optional.empty()), ControlToken.load(dataDir));
 
         HttpResponse<String> response = post("{\"agent\":\"PJSIP/201\"}");
 
@@ -206,7 +207,7 @@ class CallsEndpointTest {
 
     @Test
     void otherMethodsAreRefused() throws Exception {
-        HttpRequest delete = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/calls"))
+        HttpRequest delete = HttpRequest.newBuilder(URI.create(api.base() + "/api/calls"))
                 .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).DELETE().build();
 
         assertThat(http.send(delete, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);

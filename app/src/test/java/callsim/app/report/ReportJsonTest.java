@@ -14,6 +14,7 @@ import callsim.core.Span;
 import callsim.core.Speaker;
 import callsim.core.TechniqueScore;
 import callsim.core.TranscriptEntry;
+import callsim.review.report.DrillReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class ReportJsonTest {
     void carriesTheFieldsTheIssueNamesWithSecondsDerivedFromEvidence() {
         DrillInfo info = new DrillInfo("20261122-183012-3fa1", "sip:201@127.0.0.1", "7000", "sip",
                 Instant.parse("2026-11-22T18:30:12Z"));
-        JsonNode json = ReportJson.build(info, sampleRecord(), Instant.parse("2026-11-22T18:31:02Z"), true);
+        JsonNode json = callsim.review.report.ReportMapper.tree(ReportJson.build(info, sampleRecord(), Instant.parse("2026-11-22T18:31:02Z"), true));
 
         assertThat(json.path("id").asText()).isEqualTo("20261122-183012-3fa1");
         assertThat(json.path("scenario").asText()).isEqualTo("double-charge");
@@ -100,7 +101,7 @@ class ReportJsonTest {
         DrillRecord none = new DrillRecord(r.scenarioId(), r.difficulty(), r.seed(), Outcome.IN_PROGRESS, "", 0,
                 List.of(), List.of(), new LineMetrics(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
                 sampleScore());
-        JsonNode json = ReportJson.build(new DrillInfo("x", "a", "7000", "sip", Instant.EPOCH), none, null, false);
+        JsonNode json = callsim.review.report.ReportMapper.tree(ReportJson.build(new DrillInfo("x", "a", "7000", "sip", Instant.EPOCH), none, null, false));
         assertThat(json.path("metrics").path("callerResponseLatencyMs").path("p50").isNull()).isTrue();
         assertThat(json.path("endedAt").isNull()).isTrue();
         assertThat(json.path("complete").asBoolean()).isFalse();
@@ -128,7 +129,7 @@ class ReportJsonTest {
         ReportStore store = new ReportStore(data);
         String id = "20261122-100000-aaaa";
         Path dir = Files.createDirectories(store.drillDir(id));
-        JsonNode running = ReportJson.build(new DrillInfo(id, "a", "7000", "sip", Instant.EPOCH), sampleRecord(), null, false);
+        DrillReport running = ReportJson.build(new DrillInfo(id, "a", "7000", "sip", Instant.EPOCH), sampleRecord(), null, false);
         Files.writeString(dir.resolve("report.json"), ReportJson.MAPPER.writeValueAsString(running));
         Instant written = Files.getLastModifiedTime(dir.resolve("report.json")).toInstant();
 
@@ -140,8 +141,8 @@ class ReportJsonTest {
 
     @Test
     void theTextReportShowsOutcomeMetricsAndTranscript() {
-        JsonNode json = ReportJson.build(new DrillInfo("d1", "sip:201@h", "7000", "sip", Instant.EPOCH), sampleRecord(), Instant.EPOCH, true);
-        String text = TextReport.format(json);
+        JsonNode json = callsim.review.report.ReportMapper.tree(ReportJson.build(new DrillInfo("d1", "sip:201@h", "7000", "sip", Instant.EPOCH), sampleRecord(), Instant.EPOCH, true));
+        String text = TextReport.format(callsim.review.report.ReportMapper.read(json));
         assertThat(text).contains("Outcome: resolved").contains("hold: 2, 6.2 s").contains("You charged me twice!")
                 .contains("caller response latency: p50 600 ms, p95 900 ms")
                 .contains("Score: 64/100, NOT PASSED (pass mark 70)").contains("* Let the caller finish");

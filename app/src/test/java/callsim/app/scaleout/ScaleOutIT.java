@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import callsim.app.demo.ScriptedAgent;
 import callsim.app.pipeline.MediaClock;
-import callsim.app.store.LocalPostgres;
+import callsim.review.store.LocalPostgres;
 import callsim.speech.CallerVoice;
 import callsim.telephony.DialFailedException;
 import callsim.telephony.DialledCall;

@@ -1,4 +1,0 @@
-package callsim.app.auth;
-
-/** Agents see their own drills; supervisors their team's and may override scores; admins everything and manage users. */
-public enum Role { AGENT, SUPERVISOR, ADMIN }

@@ -1,0 +1,121 @@
+package callsim.review.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A drill's report.json, typed: the pipeline writes it, and every reader (pages, text report, store,
+ * exports, bench) reads it through {@link ReportMapper}, so a renamed field fails to compile instead of
+ * blanking a page. The field names and order are the file format; drills written before this type
+ * existed read unchanged (see ReportCompatibilityTest).
+ *
+ * @param endedAt null while the drill runs
+ */
+@JsonPropertyOrder({"id", "scenario", "difficulty", "seed", "agent", "dialledNumber", "line", "startedAt", "endedAt", "complete",
+    "durationMs", "outcome", "outcomeReason", "metrics", "score", "anger", "transcript", "recording"})
+public record DrillReport(String id, String scenario, String difficulty, long seed, String agent, String dialledNumber, String line,
+                          Instant startedAt, @JsonInclude(JsonInclude.Include.ALWAYS) Instant endedAt, boolean complete,
+                          long durationMs, String outcome, String outcomeReason, Metrics metrics, Score score,
+                          List<AngerPoint> anger, List<Turn> transcript, String recording) {
+    public DrillReport {
+        anger = anger == null ? List.of() : List.copyOf(anger);
+        transcript = transcript == null ? List.of() : List.copyOf(transcript);
+        metrics = metrics == null ? Metrics.NONE : metrics;
+        score = score == null ? Score.NONE : score;
+    }
+
+    public Optional<Instant> ended() {
+        return Optional.ofNullable(endedAt);
+    }
+
+    /** The length the recording and the charts cover: the report's, or its last transcript or anger point if later. */
+    public long timelineMs() {
+        long d = durationMs;
+        for (Turn t : transcript) d = Math.max(d, t.endMs());
+        for (AngerPoint a : anger) d = Math.max(d, a.atMs());
+        return Math.max(d, 1000);
+    }
+
+    public record AngerPoint(long atMs, int value) {}
+
+    /** One turn: {@code speaker} is "caller" or "agent". */
+    @JsonPropertyOrder({"speaker", "startMs", "endMs", "text"})
+    public record Turn(String speaker, long startMs, long endMs, String text) {
+        public boolean agent() {
+            return "agent".equals(speaker);
+        }
+    }
+
+    @JsonPropertyOrder({"total", "passMark", "passed", "verdict", "techniques", "advice"})
+    public record Score(int total, int passMark, boolean passed, String verdict, List<Technique> techniques, List<String> advice) {
+        static final Score NONE = new Score(0, 0, false, "", List.of(), List.of());
+
+        public Score {
+            techniques = techniques == null ? List.of() : List.copyOf(techniques);
+            advice = advice == null ? List.of() : List.copyOf(advice);
+            verdict = verdict == null ? "" : verdict;
+        }
+    }
+
+    @JsonPropertyOrder({"id", "name", "applicable", "score", "evidence"})
+    public record Technique(String id, String name, boolean applicable, int score, List<Evidence> evidence) {
+        public Technique {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+    }
+
+    /** A moment that earned or cost a technique: heard words, or a measured span in seconds. Absent parts are left out. */
+    @JsonPropertyOrder({"atMs", "kind", "words", "seconds", "note"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Evidence(long atMs, String kind, String words, Double seconds, String note) {}
+
+    @JsonPropertyOrder({"holdCount", "holdSeconds", "longestHoldSeconds", "agentInterruptions", "callerInterruptions",
+        "overtalkSeconds", "deadAirSeconds", "agentTalkSeconds", "callerTalkSeconds", "callerResponseLatencyMs", "evidence"})
+    public record Metrics(int holdCount, double holdSeconds, double longestHoldSeconds, int agentInterruptions,
+                         int callerInterruptions, double overtalkSeconds, double deadAirSeconds, double agentTalkSeconds,
+                         double callerTalkSeconds, Latency callerResponseLatencyMs, LineEvidence evidence) {
+        static final Metrics NONE = new Metrics(0, 0, 0, 0, 0, 0, 0, 0, 0, null, null);
+
+        public Metrics {
+            callerResponseLatencyMs = callerResponseLatencyMs == null ? new Latency(null, null, 0) : callerResponseLatencyMs;
+            evidence = evidence == null ? new LineEvidence(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()) : evidence;
+        }
+
+        /** Share of the talking done by the agent, 0 to 1 (0 when nobody spoke). */
+        public double agentTalkShare() {
+            double all = agentTalkSeconds + callerTalkSeconds;
+            return all <= 0 ? 0 : agentTalkSeconds / all;
+        }
+    }
+
+    /** Percentiles are null when the caller never replied. */
+    @JsonPropertyOrder({"p50", "p95", "count"})
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Latency(Long p50, Long p95, int count) {}
+
+    @JsonPropertyOrder({"holds", "agentInterruptionsAtMs", "callerInterruptionsAtMs", "overtalk", "deadAir", "callerResponseLatenciesMs"})
+    public record LineEvidence(List<Hold> holds, List<Long> agentInterruptionsAtMs, List<Long> callerInterruptionsAtMs,
+                               List<Span> overtalk, List<Span> deadAir, List<Long> callerResponseLatenciesMs) {
+        public LineEvidence {
+            holds = holds == null ? List.of() : List.copyOf(holds);
+            agentInterruptionsAtMs = agentInterruptionsAtMs == null ? List.of() : List.copyOf(agentInterruptionsAtMs);
+            callerInterruptionsAtMs = callerInterruptionsAtMs == null ? List.of() : List.copyOf(callerInterruptionsAtMs);
+            overtalk = overtalk == null ? List.of() : List.copyOf(overtalk);
+            deadAir = deadAir == null ? List.of() : List.copyOf(deadAir);
+            callerResponseLatenciesMs = callerResponseLatenciesMs == null ? List.of() : List.copyOf(callerResponseLatenciesMs);
+        }
+    }
+
+    @JsonPropertyOrder({"startMs", "endMs", "announced"})
+    public record Hold(long startMs, long endMs, boolean announced) {}
+
+    @JsonPropertyOrder({"startMs", "endMs"})
+    public record Span(long startMs, long endMs) {
+        public double seconds() {
+            return (endMs - startMs) / 1000.0;
+        }
+    }
+}
