@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * One phrase variant to listen for, matched forgivingly: its words must appear in order with at most
- * two stray words between them, each word may be misrecognised (see {@link Words#similar}), and a
+ * two stray words between them (amounts aside, see {@link #find}), each word may be misrecognised (see {@link Words#similar}), and a
  * longer phrase may miss a word or two. Words written with a leading '*' are key words and must be
  * heard (in some form); without key words at least one content word must be heard. A three-word
  * phrase may miss only its first word (the recogniser often drops a sentence's opener; a missing
- * middle or last word would let "may i have" fire on "may have").
+ * middle or last word would let "may i have" fire on "may have"). Failing that, a long enough cue
+ * may match on sound (see {@link SoundsLike}).
  */
 final class Cue {
     private static final int MAX_GAP = 2;
@@ -35,11 +36,12 @@ final class Cue {
         return phrase;
     }
 
-    boolean matches(List<String> heard) {
-        for (int start = 0; start < heard.size(); start++) {
-            if (matchesFrom(heard, start)) return true;
+    boolean matches(Heard heard) {
+        List<String> words = heard.tokens();
+        for (int start = 0; start < words.size(); start++) {
+            if (matchesFrom(words, start)) return true;
         }
-        return false;
+        return heard.soundsLike(tokens);
     }
 
     private int allowedMissing() {
@@ -54,14 +56,7 @@ final class Cue {
         boolean anyKey = key.contains(true);
         boolean firstMatched = false;
         for (int k = 0; k < tokens.size(); k++) {
-            int found = -1;
-            int limit = Math.min(heard.size() - 1, position + (firstMatched ? MAX_GAP : 0));
-            for (int j = position; j <= limit; j++) {
-                if (Words.similar(tokens.get(k), heard.get(j))) {
-                    found = j;
-                    break;
-                }
-            }
+            int found = find(tokens.get(k), heard, position, firstMatched);
             if (found < 0) {
                 if (key.get(k) || ++missing > allowedMissing()) return false;
                 if (tokens.size() == 3 && k != 0) return false;
@@ -72,6 +67,23 @@ final class Cue {
             position = found + 1;
         }
         return firstMatched && (anyKey || contentHeard);
+    }
+
+    /**
+     * Where {@code token} is heard from {@code position} on: at it exactly for a phrase's first word,
+     * else after at most MAX_GAP stray words. Amounts do not count as stray ("charged sixty four ninety
+     * nine twice" restates "charged twice"), and a negation ends the search ("you should not have had
+     * to wait" is not "you should have").
+     */
+    private static int find(String token, List<String> heard, int position, boolean firstMatched) {
+        int strays = 0;
+        for (int j = position; j < heard.size(); j++) {
+            String word = heard.get(j);
+            if (Words.similar(token, word)) return j;
+            if (!firstMatched || Words.isNegation(word)) return -1;
+            if (!Words.isAmount(word) && ++strays > MAX_GAP) return -1;
+        }
+        return -1;
     }
 
     @Override
