@@ -2,7 +2,7 @@ package callsim.speech;
 
 /**
  * How the caller's synthetic voice sounds for one utterance. Anger makes the voice faster, louder
- * and wider in pitch; calm makes it slower and steadier (RUBRIC.md, "Voice").
+ * and wider in pitch; calm makes it slower and steadier (docs/rubric.md, "The caller").
  *
  * @param rateWpm   speaking rate in words per minute (FreeTTS default 150)
  * @param pitchHz   base pitch (FreeTTS default 100)

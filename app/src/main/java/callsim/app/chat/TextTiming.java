@@ -10,7 +10,7 @@ import callsim.speech.VoiceStyle;
  *
  * @param agentWordsPerMinute how fast the agent's typed words are taken to be spoken
  * @param responseGapMs       the agent starts a reply this long after the caller's line ended
- * @param endOfTurnSilenceMs  silence after the agent's last word before the turn is complete (METRICS.md)
+ * @param endOfTurnSilenceMs  silence after the agent's last word before the turn is complete (docs/metrics.md)
  * @param callerReplyDelayMs  from the caller's decision to speak to the first frame on the line (synthesis)
  * @param interruptAfterMs    an {@code /interrupt} starts this long into the caller's current line
  */
