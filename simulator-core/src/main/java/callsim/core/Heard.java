@@ -6,16 +6,10 @@ import java.util.List;
 final class Heard {
     private final List<String> tokens;
     private final SoundsLike sounds;
-    private List<String[]> phones;
 
     Heard(List<String> tokens, SoundsLike sounds) {
         this.tokens = List.copyOf(tokens);
         this.sounds = sounds;
-    }
-
-    /** Spelling only (tests, and rules that read the words themselves). */
-    static Heard words(String text) {
-        return new Heard(Words.tokens(text), SoundsLike.off());
     }
 
     List<String> tokens() {
@@ -26,11 +20,12 @@ final class Heard {
         return String.join(" ", tokens);
     }
 
-    /** True if some run of the heard words sounds like the cue's words (looked up per turn: a few hundred map reads). */
-    boolean soundsLike(List<String> cueWords) {
-        String[] cuePhones = sounds.cuePhones(cueWords);
-        if (cuePhones == null) return false;
-        if (phones == null) phones = sounds.phonesOf(tokens);
-        return sounds.heardIn(cuePhones, phones);
+    /**
+     * How many heard words from {@code at} stand for {@code cueWord}: 1 if the word itself is heard
+     * (nearly as spelt, see {@link Words#similar}), else the length of a run that sounds like it, else 0.
+     */
+    int heardAs(String cueWord, int at) {
+        if (Words.similar(cueWord, tokens.get(at))) return 1;
+        return sounds.runSoundingLike(cueWord, tokens, at);
     }
 }

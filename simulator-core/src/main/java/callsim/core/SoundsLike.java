@@ -1,22 +1,29 @@
 package callsim.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Matching a cue phrase on sound: the recogniser turns words it does not expect into near-homophones
- * ("overdraft fee" → "other dear add fee", "charged twice" → "charged to ice"), so a cue also matches a
- * run of heard words whose phones are close to the cue's phones, across word boundaries. Closeness is a
- * phone edit distance (a swap between similar phones, two vowels or two stops, costs half) divided by
- * the cue's phone count. Short cues are left to spelling: "thank you" sounds like too many things.
- * The two limits were chosen on the tuning half of the labelled set (docs/metrics.md, BENCHMARKS.md (d)).
+ * Hearing a cue word on sound: the recogniser splits words it does not expect ("overdraft" → "over
+ * draft") or hears a near-homophone, so a cue word also counts as heard when a run of one to three
+ * heard words sounds close to it. Closeness is a phone edit distance (a swap between
+ * similar phones, two vowels or two stops, costs half) divided by the cue word's phone count. Short
+ * words are left to spelling: "fee" or "you" sound like too many things. The rest of the cue's rules
+ * (order, key words, gaps, see {@link Cue}) still apply. Both limits were chosen on the tuning half of
+ * the labelled lines (`bench/run detection tune`, BENCHMARKS.md (d)): looser limits cost more false
+ * detections than they recovered words, so only splits and near-exact homophones count.
  */
 public final class SoundsLike {
-    /** Largest distance per cue phone that still counts as the same phrase. */
-    public static final double MAX_DISTANCE = 0.25;
-    /** Cues with fewer phones than this match on spelling only. */
-    public static final int MIN_PHONES = 8;
+    /** Largest distance per cue-word phone that still counts as the same word. */
+    public static final double MAX_DISTANCE = 0.1;
+    /** Cue words with fewer phones than this match on spelling only. */
+    public static final int MIN_PHONES = 6;
+    /** A cue word may be heard split into this many words at most ("overdraft" → "other draft"). */
+    static final int MAX_RUN = 3;
 
     private static final List<Set<String>> CLASSES = List.of(
             Set.of("AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"),
@@ -28,6 +35,8 @@ public final class SoundsLike {
     private final Pronunciations pronunciations;
     private final double maxDistance;
     private final int minPhones;
+    /** Each word's phones, looked up once (shared by the drills using this matcher, hence synchronized). */
+    private final Map<String, String[]> phones = Collections.synchronizedMap(new HashMap<>());
 
     public SoundsLike(Pronunciations pronunciations, double maxDistance, int minPhones) {
         this.pronunciations = pronunciations;
@@ -45,59 +54,62 @@ public final class SoundsLike {
         return new SoundsLike(Pronunciations.NONE, 0, Integer.MAX_VALUE);
     }
 
-    /** The phones of each word, stress marks removed; null for a word not known. */
-    List<String[]> phonesOf(List<String> words) {
-        List<String[]> phones = new ArrayList<>(words.size());
-        for (String word : words) {
-            List<String> known = pronunciations.phones(word);
-            phones.add(known.isEmpty() ? null : known.stream().map(p -> p.replaceAll("\\d", "")).toArray(String[]::new));
-        }
-        return phones;
-    }
-
-    /** The cue's phones, or null if it is too short to match on sound or has a word not known. */
-    String[] cuePhones(List<String> cueWords) {
-        List<String> all = new ArrayList<>();
-        for (String[] word : phonesOf(cueWords)) {
-            if (word == null) return null;
-            all.addAll(List.of(word));
-        }
-        return all.size() < minPhones ? null : all.toArray(String[]::new);
+    boolean isOff() {
+        return minPhones == Integer.MAX_VALUE;
     }
 
     /**
-     * True if some run of whole heard words sounds like the cue: the best alignment of the cue's phones
-     * with the phones from a word start to a word end costs at most maxDistance per cue phone.
+     * How many heard words from {@code start} (1 to {@link #MAX_RUN}) sound like {@code cueWord}, the
+     * closest run winning; 0 if none does, or the word is too short or unknown.
      */
-    boolean heardIn(String[] cue, List<String[]> heard) {
-        double allowed = maxDistance * cue.length;
-        for (int start = 0; start < heard.size(); start++) {
-            if (heard.get(start) != null && bestFrom(cue, heard, start, allowed) <= allowed) return true;
-        }
-        return false;
-    }
-
-    /** Edit distance of the cue against heard words from {@code start} on, best over word ends. */
-    private static double bestFrom(String[] cue, List<String[]> heard, int start, double allowed) {
-        double[] column = new double[cue.length + 1];
-        for (int i = 0; i <= cue.length; i++) column[i] = i;
-        double best = Double.MAX_VALUE;
-        for (int w = start; w < heard.size() && heard.get(w) != null; w++) {
-            for (String phone : heard.get(w)) {
-                double[] next = new double[cue.length + 1];
-                next[0] = column[0] + 1;
-                double smallest = next[0];
-                for (int i = 1; i <= cue.length; i++) {
-                    double swap = column[i - 1] + cost(cue[i - 1], phone);
-                    next[i] = Math.min(swap, Math.min(column[i], next[i - 1]) + 1);
-                    smallest = Math.min(smallest, next[i]);
-                }
-                column = next;
-                if (smallest > allowed) return best; // every longer run costs more
+    int runSoundingLike(String cueWord, List<String> heard, int start) {
+        if (isOff()) return 0;
+        String[] target = phonesOf(cueWord);
+        if (target == null || target.length < minPhones) return 0;
+        List<String> run = new ArrayList<>();
+        int best = 0;
+        double bestCost = maxDistance * target.length;
+        for (int end = start; end < heard.size() && end < start + MAX_RUN; end++) {
+            String[] word = phonesOf(heard.get(end));
+            if (word == null) break;
+            run.addAll(List.of(word));
+            double cost = distance(target, run);
+            if (cost <= bestCost) {
+                bestCost = cost;
+                best = end - start + 1;
             }
-            best = Math.min(best, column[cue.length]);
         }
         return best;
+    }
+
+    private String[] phonesOf(String word) {
+        return phones.computeIfAbsent(word, w -> {
+            List<String> known = pronunciations.phones(w);
+            return known.isEmpty() ? null : known.stream().map(SoundsLike::withoutStress).toArray(String[]::new);
+        });
+    }
+
+    /** Weighted edit distance between two phone sequences. */
+    static double distance(String[] a, List<String> b) {
+        double[] previous = new double[b.size() + 1];
+        double[] current = new double[b.size() + 1];
+        for (int j = 0; j <= b.size(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length; i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.size(); j++) {
+                double swap = previous[j - 1] + cost(a[i - 1], b.get(j - 1));
+                current[j] = Math.min(swap, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            double[] next = previous;
+            previous = current;
+            current = next;
+        }
+        return previous[b.size()];
+    }
+
+    private static String withoutStress(String phone) {
+        char last = phone.charAt(phone.length() - 1);
+        return Character.isDigit(last) ? phone.substring(0, phone.length() - 1) : phone;
     }
 
     private static double cost(String a, String b) {

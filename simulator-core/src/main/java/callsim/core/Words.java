@@ -41,6 +41,11 @@ final class Words {
         return NEGATIONS.contains(token);
     }
 
+    /** A negation that flips the phrase right after it ("not", "never"; a leading "no," usually does not). */
+    static boolean negates(String token) {
+        return token.equals("not") || token.equals("never");
+    }
+
     /** Number words and currencies ("sixty four ninety nine", "thirty five dollars"). */
     static boolean isAmount(String token) {
         return AMOUNTS.contains(token) || token.chars().allMatch(Character::isDigit);
