@@ -60,9 +60,12 @@ public final class DetectionBench {
         }
         if (args.length > 0 && args[0].equals("misses")) {
             System.out.println("Spelling only:");
-            printMisses(new Analyzers(SoundsLike.off()), read("paraphrase-tuning.txt"));
-            System.out.println("With sound:");
-            printMisses(new Analyzers(SoundsLike.with(PronunciationDictionary.bundled()::phones)), read("paraphrase-tuning.txt"));
+            printMisses(new Analyzers(SoundsLike.off()), read("paraphrase-tuning.txt"), null);
+            Analyzers sound = new Analyzers(SoundsLike.with(PronunciationDictionary.bundled()::phones));
+            for (String voice : keptVoices()) {
+                System.out.println("Heard by the recogniser, voice " + voice + ":");
+                printMisses(sound, read("paraphrase-tuning.txt"), keptTranscripts(HEARD_DIR.resolve("heard-" + voice + ".tsv")));
+            }
             return;
         }
         Map<String, List<Labelled>> sets = sets();
@@ -71,7 +74,7 @@ public final class DetectionBench {
         Analyzers sound = new Analyzers(SoundsLike.with(PronunciationDictionary.bundled()::phones));
         Analyzers spelling = new Analyzers(SoundsLike.off());
 
-        System.out.printf("%nClean text, SoundsLike max distance %.2f, min phones %d%n%n", SoundsLike.MAX_DISTANCE, SoundsLike.MIN_PHONES);
+        System.out.printf("%nClean text; sound matching: %s%n%n", SoundsLike.with(PronunciationDictionary.bundled()::phones));
         System.out.println("| set | lines | labels | spelling only P / R / F1 | with sound P / R / F1 | poor agent's lines: P (spelling / sound) |");
         System.out.println("|---|---|---|---|---|---|");
         for (var set : sets.entrySet()) {
@@ -106,16 +109,18 @@ public final class DetectionBench {
     }
 
     /** The tuning half's lines whose clean-text detections differ from their labels (for writing cues). */
-    private static void printMisses(Analyzers analyzers, List<Labelled> lines) {
+    private static void printMisses(Analyzers analyzers, List<Labelled> lines, Map<String, String> heard) {
         for (Labelled line : lines) {
+            String words = heard == null ? line.text() : heard.get(line.text());
+            if (words == null) continue;
             Set<Signal> found = EnumSet.noneOf(Signal.class);
-            for (Detection d : analyzers.of(line.scenario()).read(line.text()).detections()) found.add(d.signal());
+            for (Detection d : analyzers.of(line.scenario()).read(words).detections()) found.add(d.signal());
             if (!found.equals(line.expected())) {
                 Set<Signal> missed = EnumSet.noneOf(Signal.class);
                 missed.addAll(line.expected());
                 missed.removeAll(found);
                 found.removeAll(line.expected());
-                System.out.printf("missed %s, extra %s: %s%n", missed, found, line.text());
+                System.out.printf("missed %s, extra %s: %s%s%n", missed, found, line.text(), heard == null ? "" : "\n    heard: " + words);
             }
         }
     }

@@ -49,6 +49,8 @@ final class AgentCues {
 
     static final CueSet APOLOGY = CueSet.of(
             "i am *sorry", "i am so *sorry", "i am really *sorry", "*sorry about", "*sorry for",
+            // what follows "sorry" names what it is for, so the recogniser may lose "I'm so" before it
+            "*sorry that", "*sorry you", "*sorry your", "*sorry we", "*sorry the",
             "i *apologize", "i do *apologize", "my *apologies", "please *accept my *apologies", "we *apologize");
 
     /** Apologies that name no problem at all ("sorry for any inconvenience"). */

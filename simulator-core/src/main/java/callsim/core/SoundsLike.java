@@ -54,6 +54,11 @@ public final class SoundsLike {
         return new SoundsLike(Pronunciations.NONE, 0, Integer.MAX_VALUE);
     }
 
+    @Override
+    public String toString() {
+        return isOff() ? "off" : "max distance " + maxDistance + " per phone, words of " + minPhones + "+ phones";
+    }
+
     boolean isOff() {
         return minPhones == Integer.MAX_VALUE;
     }
