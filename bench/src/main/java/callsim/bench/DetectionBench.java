@@ -3,81 +3,240 @@ package callsim.bench;
 import callsim.core.Detection;
 import callsim.core.Scenario;
 import callsim.core.Signal;
+import callsim.core.SoundsLike;
 import callsim.core.TurnAnalyzer;
 import callsim.scenarios.ScenarioLibrary;
+import callsim.speech.PronunciationDictionary;
 import callsim.speech.RecognizerPool;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
- * Figure (d): precision/recall/F1 of the engine's turn detection (TurnAnalyzer, as DrillSession uses
- * it) on labelled held-out agent lines of the double-charge scenario, on the recognised words after
- * the phone channel (domain LM, espeak-ng en-us) and on the clean text (upper bound). Labels are
- * detector signals; each belongs to one rubric technique (Signal#technique).
+ * Figure (d): precision/recall/F1 of the engine's turn detection (TurnAnalyzer, as a voice drill uses
+ * it: cues matched on spelling and on sound) on labelled agent lines the LM has never seen, on the clean
+ * text and on what the domain-LM recogniser heard after the phone channel. Labels are detector signals;
+ * each belongs to one rubric technique (Signal#technique).
+ *
+ * <p>Arguments: voices to speak both paraphrase halves with ({@code espeak} = espeak-ng en-us 150 wpm,
+ * {@code slt}, {@code rms} = flite; {@code rms:held-out} speaks the held-out half only); none = clean
+ * text only. Each voice's transcripts are kept in {@code target/detection/heard-VOICE.tsv}. Instead of
+ * voices: {@code kept} scores the kept transcripts again without decoding (after a detector change),
+ * {@code tune} chooses SoundsLike's two limits on the tuning half (see {@link Tuning}), {@code misses}
+ * lists the tuning half's lines read wrongly on clean text.
  */
 public final class DetectionBench {
+    static final Path HEARD_DIR = Path.of("target", "detection");
+    static final String TUNING = "paraphrase tuning half";
+    static final String HELD_OUT = "paraphrase held-out half";
+
     private DetectionBench() {
     }
 
-    record Labelled(Set<Signal> expected, String text) {}
+    record Labelled(String scenario, Set<Signal> expected, String text) {}
+
+    /** The labelled sets, in report order. */
+    static Map<String, List<Labelled>> sets() {
+        Map<String, List<Labelled>> sets = new LinkedHashMap<>();
+        sets.put(TUNING, read("paraphrase-tuning.txt"));
+        sets.put(HELD_OUT, read("paraphrase-held-out.txt"));
+        sets.put("2026-11 set (double-charge)", read("labelled-agent.txt"));
+        return sets;
+    }
 
     public static void main(String[] args) throws Exception {
-        List<Labelled> lines = Corpora.lines("labelled-agent.txt").stream().map(DetectionBench::parse).toList();
-        Corpora.requireHeldOut(lines.stream().map(Labelled::text).toList());
-        Scenario scenario = ScenarioLibrary.builtIn().get("double-charge");
-        TurnAnalyzer analyzer = new TurnAnalyzer(scenario);
-        Counts clean = new Counts();
-        Counts phone = new Counts();
-        // Argument: a flite voice name (slt, rms) to speak the lines with; default espeak-ng en-us.
-        PhoneChannel.Voice voice = PhoneChannel.VOICES.get(0);
-        if (args.length > 0 && !args[0].isBlank()) {
-            PhoneChannel.Flite flite = new PhoneChannel.Flite(args[0].trim());
-            PhoneChannel.requireFlite(List.of(flite));
-            voice = flite;
+        if (args.length > 0 && args[0].equals("tune")) {
+            Tuning.main(args);
+            return;
         }
-        try (RecognizerPool pool = RecognizerPool.start(Corpora.serverSettings(1))) {
-            for (Labelled line : lines) {
-                Set<Signal> fromText = signals(analyzer, line.text());
-                String heard = pool.transcribe(PhoneChannel.speak(line.text(), voice), PhoneChannel.LINE_RATE);
-                Set<Signal> fromPhone = signals(analyzer, heard);
-                clean.add(line.expected(), fromText);
-                phone.add(line.expected(), fromPhone);
-                System.err.printf("expected %s | text %s | phone %s%n  said: %s%n  heard: %s%n", line.expected(), fromText,
-                    fromPhone, line.text(), heard);
+        if (args.length > 0 && args[0].equals("misses")) {
+            System.out.println("Spelling only:");
+            printMisses(new Analyzers(SoundsLike.off()), read("paraphrase-tuning.txt"), null);
+            Analyzers sound = new Analyzers(SoundsLike.with(PronunciationDictionary.bundled()::phones));
+            for (String voice : keptVoices()) {
+                System.out.println("Heard by the recogniser, voice " + voice + ":");
+                printMisses(sound, read("paraphrase-tuning.txt"), keptTranscripts(HEARD_DIR.resolve("heard-" + voice + ".tsv")));
+            }
+            return;
+        }
+        Map<String, List<Labelled>> sets = sets();
+        List<Labelled> all = sets.values().stream().flatMap(List::stream).toList();
+        Corpora.requireHeldOut(all.stream().map(Labelled::text).toList());
+        Analyzers sound = new Analyzers(SoundsLike.with(PronunciationDictionary.bundled()::phones));
+        Analyzers spelling = new Analyzers(SoundsLike.off());
+
+        System.out.printf("%nClean text; sound matching: %s%n%n", SoundsLike.with(PronunciationDictionary.bundled()::phones));
+        System.out.println("| set | lines | labels | spelling only P / R / F1 | with sound P / R / F1 | poor agent's lines: P (spelling / sound) |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (var set : sets.entrySet()) {
+            Counts bySpelling = count(spelling, set.getValue(), null);
+            Counts bySound = count(sound, set.getValue(), null);
+            System.out.printf("| %s | %d | %d | %s | %s | %s / %s |%n", set.getKey(), set.getValue().size(), bySound.support(),
+                bySpelling.micro().cells(), bySound.micro().cells(), bySpelling.poor().precision(), bySound.poor().precision());
+        }
+        boolean keptOnly = args.length > 0 && args[0].equals("kept");
+        List<String> voices = keptOnly ? keptVoices() : List.of(args);
+        for (String spec : voices) {
+            String name = spec.replace(":held-out", "").trim();
+            PhoneChannel.Voice voice = voice(name);
+            List<Labelled> spoken = spec.endsWith(":held-out") ? sets.get(HELD_OUT) : phoneSets(sets);
+            Map<String, String> heard = keptOnly ? keptTranscripts(HEARD_DIR.resolve("heard-" + name + ".tsv"))
+                : transcribe(spoken, voice, name);
+            System.out.printf("%nPhone channel, voice %s (domain LM, 8 kHz G.711)%n%n", voice.label());
+            System.out.println("| set | lines | spelling only P / R / F1 | with sound P / R / F1 | poor agent's lines: P (spelling / sound) |");
+            System.out.println("|---|---|---|---|---|");
+            for (var set : sets.entrySet()) {
+                if (!set.getValue().stream().allMatch(l -> heard.containsKey(l.text()))) continue; // not spoken in this run
+                Counts bySpelling = count(spelling, set.getValue(), heard);
+                Counts bySound = count(sound, set.getValue(), heard);
+                System.out.printf("| %s | %d | %s | %s | %s / %s |%n", set.getKey(), set.getValue().size(),
+                    bySpelling.micro().cells(), bySound.micro().cells(), bySpelling.poor().precision(), bySound.poor().precision());
+            }
+            if (sets.get(HELD_OUT).stream().allMatch(l -> heard.containsKey(l.text()))) {
+                printPerSignal(sound, sets.get(HELD_OUT), heard, voice.label());
             }
         }
-        System.out.println();
-        System.out.printf("%d labelled lines (%d labels), scenario double-charge, voice %s%n%n", lines.size(),
-            lines.stream().mapToInt(l -> l.expected().size()).sum(), voice.label());
-        System.out.println("| signal (technique) | support | clean P | clean R | clean F1 | phone P | phone R | phone F1 |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        System.out.println("| **micro, all signals** | " + clean.support() + " | " + clean.micro().cells() + " | "
-            + phone.micro().cells() + " |");
-        for (Signal signal : clean.seen(phone)) {
-            System.out.printf("| %s (%s) | %d | %s | %s |%n", signal, signal.technique().code(), clean.perSignal(signal).support(),
-                clean.perSignal(signal).cells(), phone.perSignal(signal).cells());
+        if (args.length == 0) printPerSignal(sound, sets.get(HELD_OUT), null, "none (clean text)");
+    }
+
+    /** The tuning half's lines whose clean-text detections differ from their labels (for writing cues). */
+    private static void printMisses(Analyzers analyzers, List<Labelled> lines, Map<String, String> heard) {
+        for (Labelled line : lines) {
+            String words = heard == null ? line.text() : heard.get(line.text());
+            if (words == null) continue;
+            Set<Signal> found = EnumSet.noneOf(Signal.class);
+            for (Detection d : analyzers.of(line.scenario()).read(words).detections()) found.add(d.signal());
+            if (!found.equals(line.expected())) {
+                Set<Signal> missed = EnumSet.noneOf(Signal.class);
+                missed.addAll(line.expected());
+                missed.removeAll(found);
+                found.removeAll(line.expected());
+                System.out.printf("missed %s, extra %s: %s%s%n", missed, found, line.text(), heard == null ? "" : "\n    heard: " + words);
+            }
         }
     }
 
-    static Set<Signal> signals(TurnAnalyzer analyzer, String words) {
-        Set<Signal> found = EnumSet.noneOf(Signal.class);
-        for (Detection d : analyzer.read(words).detections()) found.add(d.signal());
-        return found;
+    /** Voices with kept transcripts, e.g. "slt" for target/detection/heard-slt.tsv. */
+    private static List<String> keptVoices() throws IOException {
+        try (var files = Files.list(HEARD_DIR)) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("heard-") && f.endsWith(".tsv"))
+                .map(f -> f.substring("heard-".length(), f.length() - ".tsv".length())).sorted().toList();
+        }
+    }
+
+    /** The lines spoken over the phone: both paraphrase halves (the 2026-11 set has its figures in BENCHMARKS.md (d)). */
+    private static List<Labelled> phoneSets(Map<String, List<Labelled>> sets) {
+        return sets.entrySet().stream().filter(e -> e.getKey().startsWith("paraphrase")).flatMap(e -> e.getValue().stream()).toList();
+    }
+
+    static PhoneChannel.Voice voice(String name) throws IOException, InterruptedException {
+        if (name.equals("espeak")) return PhoneChannel.VOICES.get(0);
+        PhoneChannel.Flite flite = new PhoneChannel.Flite(name);
+        PhoneChannel.requireFlite(List.of(flite));
+        return flite;
+    }
+
+    /**
+     * Each line as the recogniser heard it after the phone channel, kept (one "said TAB heard" row per
+     * line, appended as it is decoded) in target/detection/heard-VOICE.tsv; lines already kept there are
+     * not decoded again, so an interrupted run resumes. Delete the file to decode afresh.
+     */
+    static Map<String, String> transcribe(List<Labelled> lines, PhoneChannel.Voice voice, String name) throws Exception {
+        Files.createDirectories(HEARD_DIR);
+        Path kept = HEARD_DIR.resolve("heard-" + name + ".tsv");
+        Map<String, String> heard = Files.exists(kept) ? keptTranscripts(kept) : new LinkedHashMap<>();
+        List<Labelled> todo = lines.stream().filter(l -> !heard.containsKey(l.text())).toList();
+        if (todo.isEmpty()) return heard;
+        try (RecognizerPool pool = RecognizerPool.start(Corpora.serverSettings(1))) {
+            for (Labelled line : todo) {
+                String words = pool.transcribe(PhoneChannel.speak(line.text(), voice), PhoneChannel.LINE_RATE);
+                heard.put(line.text(), words);
+                Files.writeString(kept, line.text() + "\t" + words + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                System.err.printf("  said: %s%n  heard: %s%n", line.text(), words);
+            }
+        }
+        return heard;
+    }
+
+    /** Kept transcripts of one voice (said → heard), or an empty map. */
+    static Map<String, String> keptTranscripts(Path file) throws IOException {
+        Map<String, String> heard = new LinkedHashMap<>();
+        for (String row : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            int tab = row.indexOf('\t');
+            if (tab > 0) heard.put(row.substring(0, tab), row.substring(tab + 1));
+        }
+        return heard;
+    }
+
+    private static void printPerSignal(Analyzers analyzers, List<Labelled> lines, Map<String, String> heard, String voice) {
+        Counts clean = count(analyzers, lines, null);
+        Counts phone = heard == null ? new Counts() : count(analyzers, lines, heard);
+        System.out.printf("%nPer signal, held-out half, with sound; voice %s%n%n", voice);
+        System.out.println("| signal (technique) | support | clean P | clean R | clean F1 | phone P | phone R | phone F1 |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| **micro, all signals** | " + clean.support() + " | " + clean.micro().cells().replace(" / ", " | ")
+            + " | " + phone.micro().cells().replace(" / ", " | ") + " |");
+        Set<Signal> seen = EnumSet.noneOf(Signal.class);
+        seen.addAll(clean.bySignal.keySet());
+        seen.addAll(phone.bySignal.keySet());
+        for (Signal signal : seen) {
+            System.out.printf("| %s (%s) | %d | %s | %s |%n", signal, signal.technique().code(), clean.perSignal(signal).support(),
+                clean.perSignal(signal).cells().replace(" / ", " | "), phone.perSignal(signal).cells().replace(" / ", " | "));
+        }
+    }
+
+    /** Scores lines read as clean text ({@code heard} null) or as the recogniser heard them. */
+    static Counts count(Analyzers analyzers, List<Labelled> lines, Map<String, String> heard) {
+        Counts counts = new Counts();
+        for (Labelled line : lines) {
+            String words = heard == null ? line.text() : heard.get(line.text());
+            if (words == null) throw new IllegalStateException("no transcript of: " + line.text());
+            Set<Signal> found = EnumSet.noneOf(Signal.class);
+            for (Detection d : analyzers.of(line.scenario()).read(words).detections()) found.add(d.signal());
+            counts.add(line.expected(), found);
+        }
+        return counts;
+    }
+
+    private static List<Labelled> read(String resource) {
+        return Corpora.lines(resource).stream().map(DetectionBench::parse).toList();
     }
 
     private static Labelled parse(String line) {
-        int bar = line.indexOf('|');
-        if (bar < 0) throw new IllegalArgumentException("expected 'SIGNAL,SIGNAL | sentence': " + line);
+        String[] parts = line.split("\\|", 3);
+        if (parts.length != 3) throw new IllegalArgumentException("expected 'scenario | SIGNAL,SIGNAL | sentence': " + line);
         Set<Signal> expected = EnumSet.noneOf(Signal.class);
-        for (String name : line.substring(0, bar).split(",")) {
+        for (String name : parts[1].split(",")) {
             if (!name.isBlank()) expected.add(Signal.valueOf(name.strip()));
         }
-        return new Labelled(expected, line.substring(bar + 1).strip());
+        return new Labelled(parts[0].strip(), expected, parts[2].strip());
+    }
+
+    /** One TurnAnalyzer per scenario, all matching sound the same way. */
+    static final class Analyzers {
+        private final SoundsLike sounds;
+        private final Map<String, TurnAnalyzer> byScenario = new TreeMap<>();
+
+        Analyzers(SoundsLike sounds) {
+            this.sounds = sounds;
+        }
+
+        TurnAnalyzer of(String scenarioId) {
+            return byScenario.computeIfAbsent(scenarioId, id -> {
+                Scenario scenario = ScenarioLibrary.builtIn().get(id);
+                return new TurnAnalyzer(scenario, sounds);
+            });
+        }
     }
 
     /** True/false positives and false negatives. */
@@ -86,11 +245,19 @@ public final class DetectionBench {
             return tp + fn;
         }
 
+        double f1() {
+            return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        }
+
+        String precision() {
+            return fmt(tp + fp == 0 ? Double.NaN : tp / (double) (tp + fp));
+        }
+
         String cells() {
             double p = tp + fp == 0 ? Double.NaN : tp / (double) (tp + fp);
             double r = tp + fn == 0 ? Double.NaN : tp / (double) (tp + fn);
             double f = Double.isNaN(p) || Double.isNaN(r) || p + r == 0 ? Double.NaN : 2 * p * r / (p + r);
-            return fmt(p) + " | " + fmt(r) + " | " + fmt(f);
+            return fmt(p) + " / " + fmt(r) + " / " + fmt(f);
         }
 
         private static String fmt(double v) {
@@ -98,12 +265,26 @@ public final class DetectionBench {
         }
     }
 
+    /**
+     * Counts per signal, and over the poor agent's lines: those labelled with a mistake (bare apology,
+     * excuse, vague promise, arguing, "calm down", deflection, forbidden promise), where a false
+     * detection would credit a poor agent with a technique.
+     */
     static final class Counts {
+        static final Set<Signal> MISTAKES = EnumSet.of(Signal.BARE_APOLOGY, Signal.EXCUSE, Signal.VAGUE_PROMISE, Signal.ARGUING,
+            Signal.CALM_DOWN, Signal.DEFLECTION, Signal.FORBIDDEN_PROMISE, Signal.WRONG_RESTATEMENT);
         private final Map<Signal, int[]> bySignal = new TreeMap<>();
+        private final int[] poor = new int[3];
 
         void add(Set<Signal> expected, Set<Signal> found) {
-            for (Signal s : expected) bySignal.computeIfAbsent(s, k -> new int[3])[found.contains(s) ? 0 : 2]++;
-            for (Signal s : found) if (!expected.contains(s)) bySignal.computeIfAbsent(s, k -> new int[3])[1]++;
+            boolean poorLine = expected.stream().anyMatch(MISTAKES::contains);
+            for (Signal s : expected) tally(s, found.contains(s) ? 0 : 2, poorLine);
+            for (Signal s : found) if (!expected.contains(s)) tally(s, 1, poorLine);
+        }
+
+        private void tally(Signal s, int kind, boolean poorLine) {
+            bySignal.computeIfAbsent(s, k -> new int[3])[kind]++;
+            if (poorLine) poor[kind]++;
         }
 
         Score perSignal(Signal s) {
@@ -117,15 +298,12 @@ public final class DetectionBench {
             return new Score(sum[0], sum[1], sum[2]);
         }
 
-        int support() {
-            return micro().support();
+        Score poor() {
+            return new Score(poor[0], poor[1], poor[2]);
         }
 
-        List<Signal> seen(Counts other) {
-            Set<Signal> all = EnumSet.noneOf(Signal.class);
-            all.addAll(bySignal.keySet());
-            all.addAll(other.bySignal.keySet());
-            return new ArrayList<>(all.stream().collect(Collectors.toList()));
+        int support() {
+            return micro().support();
         }
     }
 }

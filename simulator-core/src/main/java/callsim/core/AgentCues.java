@@ -1,5 +1,6 @@
 package callsim.core;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +26,31 @@ final class AgentCues {
             "*how *annoying", "*how *upsetting", "*how *stressful", "you are *right to be", "*every *reason to be",
             "*anyone would be", "*anybody would be", "*understandable", "i *hear your *frustration");
 
+    /** Ways of naming the caller's feeling, each followed by a feeling word (see {@link #feelingCues}). */
+    private static final List<String> FEELING_FRAMES = List.of(
+            "that must be", "that must have been", "that sounds", "that is", "i would be", "i would feel", "what a",
+            "no wonder you are", "i can imagine how", "i can see how", "i can see why you are", "i can see you are",
+            "i understand how", "i know how", "you have every reason to be", "you must be", "you must have been");
+    private static final List<String> FEELINGS = List.of(
+            "worrying", "worried", "upsetting", "upset", "annoying", "annoyed", "frustrating", "frustrated", "stressful",
+            "stressed", "disappointing", "disappointed", "horrible", "awful", "terrible", "infuriating", "furious", "livid",
+            "angry", "maddening", "nightmare", "scary", "unsettling", "exhausting", "fed up", "let down");
+
+    /** "That must be really worrying", "I'd be livid", "what a stressful week": a frame, then a feeling word. */
+    static final CueSet FEELING = new CueSet(feelingCues());
+
+    private static List<String> feelingCues() {
+        List<String> cues = new ArrayList<>();
+        for (String frame : FEELING_FRAMES) {
+            for (String feeling : FEELINGS) cues.add(frame + " *" + feeling.replace(" ", " *"));
+        }
+        return cues;
+    }
+
     static final CueSet APOLOGY = CueSet.of(
             "i am *sorry", "i am so *sorry", "i am really *sorry", "*sorry about", "*sorry for",
+            // what follows "sorry" names what it is for, so the recogniser may lose "I'm so" before it
+            "*sorry that", "*sorry you", "*sorry your", "*sorry we", "*sorry the",
             "i *apologize", "i do *apologize", "my *apologies", "please *accept my *apologies", "we *apologize");
 
     /** Apologies that name no problem at all ("sorry for any inconvenience"). */
@@ -43,7 +67,8 @@ final class AgentCues {
             "that is not my *fault", "not my *problem", "you *should have", "you *need to *listen",
             "you have to *understand", "you are *wrong", "*don't *yell", "do not *yell at me", "stop *shouting",
             "no need to *shout", "if you would *just *listen", "*listen to *me", "you are being *unreasonable",
-            "you are *overreacting", "*whatever", "*read the *terms", "that is your *problem");
+            "you are *overreacting", "*whatever", "*read the *terms", "that is your *problem", "do not *shout at me",
+            "*not the *one who");
 
     /** The well-known trigger. */
     static final CueSet CALM_DOWN = CueSet.of(
@@ -52,7 +77,8 @@ final class AgentCues {
     static final CueSet QUESTION_OPENERS = CueSet.of(
             "can you *tell me", "could you *tell me", "*can i *have", "*could i *have", "*may i *have", "*can i *get",
             "could you *give me", "*can you *confirm", "*could you *confirm", "what *is", "*when did", "*when was",
-            "*which", "*how much", "did you", "have you", "*do you *have", "what *date", "*what *was");
+            "*which", "*how much", "did you", "have you", "*do you *have", "what *date", "*what *was", "*are *you", "*is *this",
+            "*were *you", "*was *it");
 
     static final CueSet VAGUE_PROMISE = CueSet.of(
             "we will *look *into it", "i will *look *into it", "someone will *call you *back", "we will *get *back to you",
@@ -60,7 +86,8 @@ final class AgentCues {
 
     static final CueSet CLOSING = CueSet.of(
             "*anything *else i can help", "is there *anything *else", "*thank you for your *patience",
-            "*thanks for your *patience", "*thank you for *calling", "have a *good *day", "you will *receive *confirmation");
+            "*thanks for your *patience", "*thank you for *calling", "have a *good *day", "you will *receive *confirmation",
+            "*something *else i can");
 
     /** Offers of action ("I will", "let me", "I can") that give a remedy phrase its weight. */
     static final CueSet OWNERSHIP = CueSet.of("i *will", "let me", "i *can", "we *can", "i am *going to", "what i *can do");

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Line-level readings of an agent's words that the metrics need (METRICS.md): is it a backchannel,
+ * Line-level readings of an agent's words that the metrics need (docs/metrics.md): is it a backchannel,
  * is it a hold request. Recognised words may be wrong, so both look for any of several cues.
  */
 public final class AgentPhrases {

@@ -2,7 +2,7 @@ package callsim.core;
 
 import java.util.Locale;
 
-/** The caller's mood bands of RUBRIC.md; the band picks how the caller talks. */
+/** The caller's mood bands of docs/rubric.md; the band picks how the caller talks. */
 public enum AngerBand {
     SATISFIED(0), CALMING(20), FRUSTRATED(40), ANGRY(60), FURIOUS(80);
 

@@ -3,7 +3,7 @@ package callsim.core;
 import java.util.List;
 
 /**
- * How much each thing the agent does moves the caller's anger (RUBRIC.md, "caller reaction"). Each
+ * How much each thing the agent does moves the caller's anger (docs/rubric.md, each technique's "Caller"). Each
  * rule is a small named function of what was heard and what the caller remembers; rises are scaled
  * by the scenario's volatility, so a harder caller flares faster.
  */

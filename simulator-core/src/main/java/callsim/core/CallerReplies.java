@@ -142,7 +142,7 @@ final class CallerReplies {
     private List<String> questionsPerClause(String words) {
         List<String> asked = new ArrayList<>();
         for (String clause : CLAUSE_BREAK.split(Words.lower(words))) {
-            List<String> heard = Words.tokens(clause);
+            Heard heard = new Heard(Words.tokens(clause), SoundsLike.off()); // facts are asked for by their words
             factQuestions.entrySet().stream().filter(q -> q.getValue().heardIn(heard)).findFirst()
                     .ifPresent(q -> asked.add(q.getKey()));
         }

@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * One phrase variant to listen for, matched forgivingly: its words must appear in order with at most
- * two stray words between them, each word may be misrecognised (see {@link Words#similar}), and a
+ * two stray words between them (amounts aside, see {@link #find}), each word may be misrecognised (see {@link Heard#heardAs}), and a
  * longer phrase may miss a word or two. Words written with a leading '*' are key words and must be
  * heard (in some form); without key words at least one content word must be heard. A three-word
  * phrase may miss only its first word (the recogniser often drops a sentence's opener; a missing
- * middle or last word would let "may i have" fire on "may have").
+ * middle or last word would let "may i have" fire on "may have"). For recognised speech a word may
+ * also be heard as a run of words that sounds like it (see {@link SoundsLike}).
  */
 final class Cue {
     private static final int MAX_GAP = 2;
@@ -35,8 +36,8 @@ final class Cue {
         return phrase;
     }
 
-    boolean matches(List<String> heard) {
-        for (int start = 0; start < heard.size(); start++) {
+    boolean matches(Heard heard) {
+        for (int start = 0; start < heard.tokens().size(); start++) {
             if (matchesFrom(heard, start)) return true;
         }
         return false;
@@ -47,21 +48,15 @@ final class Cue {
         return n <= 2 ? 0 : n <= 5 ? 1 : 2;
     }
 
-    private boolean matchesFrom(List<String> heard, int start) {
+    private boolean matchesFrom(Heard heard, int start) {
+        if (start > 0 && Words.negates(heard.tokens().get(start - 1))) return false; // "I do not understand how"
         int position = start;
         int missing = 0;
         boolean contentHeard = false;
         boolean anyKey = key.contains(true);
         boolean firstMatched = false;
         for (int k = 0; k < tokens.size(); k++) {
-            int found = -1;
-            int limit = Math.min(heard.size() - 1, position + (firstMatched ? MAX_GAP : 0));
-            for (int j = position; j <= limit; j++) {
-                if (Words.similar(tokens.get(k), heard.get(j))) {
-                    found = j;
-                    break;
-                }
-            }
+            long found = find(tokens.get(k), heard, position, firstMatched);
             if (found < 0) {
                 if (key.get(k) || ++missing > allowedMissing()) return false;
                 if (tokens.size() == 3 && k != 0) return false;
@@ -69,9 +64,28 @@ final class Cue {
             }
             firstMatched = true;
             contentHeard |= Words.isContent(tokens.get(k));
-            position = found + 1;
+            position = (int) (found >> 32) + (int) found;
         }
         return firstMatched && (anyKey || contentHeard);
+    }
+
+    /**
+     * Where {@code token} is heard from {@code position} on — at it exactly for a phrase's first word,
+     * else after at most MAX_GAP stray words — as (index << 32 | words it took), or -1. Amounts do not
+     * count as stray ("charged sixty four ninety nine twice" restates "charged twice"), and a negation
+     * ends the search ("you should not have had to wait" is not "you should have").
+     */
+    private static long find(String token, Heard heard, int position, boolean firstMatched) {
+        int strays = 0;
+        List<String> words = heard.tokens();
+        for (int j = position; j < words.size(); j++) {
+            String word = words.get(j);
+            int taken = heard.heardAs(token, j);
+            if (taken > 0) return ((long) j << 32) | taken;
+            if (!firstMatched || Words.isNegation(word)) return -1;
+            if (!Words.isAmount(word) && ++strays > MAX_GAP) return -1;
+        }
+        return -1;
     }
 
     @Override

@@ -16,11 +16,11 @@ final class CueSet {
     }
 
     /** The first variant heard in the tokens, as its plain phrase. */
-    Optional<String> find(List<String> heard) {
+    Optional<String> find(Heard heard) {
         return cues.stream().filter(cue -> cue.matches(heard)).map(Cue::phrase).findFirst();
     }
 
-    boolean heardIn(List<String> heard) {
+    boolean heardIn(Heard heard) {
         return find(heard).isPresent();
     }
 

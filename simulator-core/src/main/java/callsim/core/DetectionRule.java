@@ -5,5 +5,5 @@ import java.util.List;
 /** A small named rule that hears one technique (or its opposite) in the tokens of an agent turn. */
 @FunctionalInterface
 interface DetectionRule {
-    List<Detection> detect(List<String> heard);
+    List<Detection> detect(Heard heard);
 }

@@ -2,7 +2,7 @@ package callsim.core;
 
 /**
  * Something that happened on the call, stamped with the call's media clock: milliseconds since
- * the call connected, counted in 20 ms frames (METRICS.md). The core never reads a clock itself;
+ * the call connected, counted in 20 ms frames (docs/metrics.md). The core never reads a clock itself;
  * time only arrives with events, so a recorded timeline replays to the same drill.
  */
 public sealed interface DrillEvent {

@@ -48,12 +48,18 @@ public final class DrillSession {
     private boolean interruptionAnsweredThisEvent;
     private long lastHeardMs = -1; // a dropped line: the drill is measured up to here
 
+    /** A drill whose agent turns are typed text: cues match on spelling only. */
     public DrillSession(Scenario scenario, Difficulty difficulty, long seed) {
+        this(scenario, difficulty, seed, SoundsLike.off());
+    }
+
+    /** A drill whose agent turns are recognised speech: cues also match on sound (see {@link SoundsLike}). */
+    public DrillSession(Scenario scenario, Difficulty difficulty, long seed, SoundsLike sounds) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.difficulty = Objects.requireNonNull(difficulty, "difficulty");
         this.seed = seed;
         this.temper = scenario.temper(difficulty);
-        this.analyzer = new TurnAnalyzer(scenario);
+        this.analyzer = new TurnAnalyzer(scenario, sounds);
         this.picker = new LinePicker(seed);
         this.mood = new CallerMood(temper.startingAnger(), 0);
         this.replies = new CallerReplies(scenario, memory, evidence, this::line, picker);

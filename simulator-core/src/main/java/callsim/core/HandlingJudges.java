@@ -9,7 +9,7 @@ import java.util.List;
 
 /** Scores the handling techniques, T7-T14: hold, solutions, policy, calm, boundary, escalation, closing, courtesy. */
 final class HandlingJudges {
-    /** A hold longer than this needs a check-back (METRICS.md). */
+    /** A hold longer than this needs a check-back (docs/metrics.md). */
     static final long CHECK_BACK_MS = 60_000;
 
     private final Scenario scenario;

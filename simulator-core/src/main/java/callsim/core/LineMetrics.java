@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The line measurements of METRICS.md, each with the spans or instants that produced it.
+ * The line measurements of docs/metrics.md, each with the spans or instants that produced it.
  * Seconds are derived from the millisecond evidence, never stored separately.
  */
 public record LineMetrics(

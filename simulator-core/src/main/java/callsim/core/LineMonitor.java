@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Measures the line as METRICS.md defines it, incrementally: feed every {@link DrillEvent} in time
+ * Measures the line as docs/metrics.md defines it, incrementally: feed every {@link DrillEvent} in time
  * order to {@link #accept}; it answers with the notices the caller may react to (interruptions,
  * barge-ins, dead air) and keeps the evidence for {@link #metrics(long)}.
  */

@@ -5,7 +5,7 @@ public sealed interface LineNotice {
     long atMs();
 
     /**
-     * The agent started talking over caller utterance {@code utteranceId} at {@code atMs} (METRICS.md
+     * The agent started talking over caller utterance {@code utteranceId} at {@code atMs} (docs/metrics.md
      * definition). Sent once confirmed: after about 1 s of agent speech, or when a shorter turn's
      * words prove it was not a backchannel.
      */

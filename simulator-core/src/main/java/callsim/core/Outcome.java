@@ -1,6 +1,6 @@
 package callsim.core;
 
-/** How a drill ended (RUBRIC.md, "Outcomes"). */
+/** How a drill ended (docs/rubric.md, "The caller"). */
 public enum Outcome {
     /** Still running. */
     IN_PROGRESS,

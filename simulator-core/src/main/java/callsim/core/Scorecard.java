@@ -3,7 +3,7 @@ package callsim.core;
 import java.util.List;
 
 /**
- * The drill's score (RUBRIC.md, "Scoring"): a weighted {@code total} out of 100 over the techniques that
+ * The drill's score (docs/rubric.md, "The score"): a weighted {@code total} out of 100 over the techniques that
  * applied, {@code passed} when the total reaches {@code passMark}, no forbidden promise was made, no critical
  * technique (don't interrupt, apologise, manage hold, policy, stay calm) scored below 50, and the caller was
  * resolved or properly escalated; each technique with its evidence; the outcome; a one-line

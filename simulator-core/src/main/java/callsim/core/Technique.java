@@ -2,7 +2,7 @@ package callsim.core;
 
 import java.util.Optional;
 
-/** The rubric's techniques (RUBRIC.md), T1 to T14, with the names a trainee reads on the scorecard. */
+/** The rubric's techniques (docs/rubric.md), T1 to T14, with the names a trainee reads on the scorecard. */
 public enum Technique {
     LET_THEM_VENT("Let them vent"),
     DONT_INTERRUPT("Don't interrupt"),

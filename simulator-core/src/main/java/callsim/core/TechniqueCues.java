@@ -19,7 +19,9 @@ final class TechniqueCues {
     static final CueSet NEXT_STEP = CueSet.of(
             "*business *days", "*three to *five *days", "*within *days", "*reach your *account", "*back in your *account", "you will *see it", "you will *see the", "you will *receive", "i will *email you",
             "i will *send you", "*confirmation *email", "*email *confirming", "*within *hours", "by *tomorrow",
-            "the *next *step", "*show up in your", "i will *call you *back", "*reference *number *for this");
+            "the *next *step", "*show up in your", "*i will *call you *back", "*reference *number *for this",
+            "you will *get a", "you will *get an", "*tracking *email", "*tracking *number", "by *tonight", "*this *afternoon",
+            "*this *evening");
 
     static final CueSet ANYTHING_ELSE = CueSet.of(
             "*anything *else i can", "is there *anything *else", "*anything *else you *need", "*something *else i can");
@@ -51,18 +53,19 @@ final class TechniqueCues {
     static final CueSet POLITENESS = CueSet.of("*please", "*thank you", "*thanks");
 
     /** Ownership beyond a bare "I will" / "let me" / "I'm going to" + action (TurnAnalyzer#ownership). */
-    static final CueSet OWNERSHIP = CueSet.of("i *personally", "i will *make *sure",
+    static final CueSet OWNERSHIP = CueSet.of("i *personally", "i will *make *sure", "*what i will *do",
             "i *can *help", "i *can *refund", "i *can *sort", "i *can *fix", "i *can *arrange", "i *can *offer", "i *can *do",
             "i *can *cover", "i *can *credit", "i *can *reverse", "i *can *waive", "i *can *send",
             "i *can *book", "i *can *replace", "i *can *add", "i *can *take *care");
 
     /** Handing the work back to the caller ("you" is a key word: "i will have to" is no deflection). */
     static final CueSet DEFLECTION = CueSet.of(
-            "*you will *have to", "not my *department", "*nothing i can *do", "*you *need to *contact", "*you *have to *contact",
+            "*you *will *have to", "not my *department", "*nothing i can *do", "*you *need to *contact", "*you *have to *contact",
             "*call *another *number", "*you *should *contact", "*not *something i *deal with", "*take it up *with",
             "*you *need to *fill", "*you will *need to *fill", "*fill in the *form", "*fill in a *form", "*you *need to *go to",
             "*you *need to *call *your", "*you will *need to *call", "*you *need to *ring", "*you will *need to *ring",
-            "*you *need to *email", "*you *need to *write", "*you *need to *speak to");
+            "*you *need to *email", "*you *need to *write", "*you *need to *speak to", "*you *have to *call", "*you *have to *ring",
+            "*you *have to *go to", "*you *have to *fill", "*you *have to *book");
 
     /** Reassurance that sounds like a deflection to a word matcher ("you won't have to do anything"). */
     static final CueSet NO_BURDEN = CueSet.of(

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads an agent turn for the techniques of RUBRIC.md, forgivingly (see {@link Cue}): each rule is a
+ * Reads an agent turn for the techniques of docs/rubric.md, forgivingly (see {@link Cue}): each rule is a
  * small named function; scenario rules know the scenario's grievances, facts and remedies.
  */
 public final class TurnAnalyzer {
@@ -15,11 +15,19 @@ public final class TurnAnalyzer {
             Signal.CALM_DOWN, Signal.ARGUING, Signal.ANYTHING_ELSE, Signal.DEFLECTION);
 
     private final List<DetectionRule> rules;
+    private final SoundsLike sounds;
 
+    /** Cues matched on spelling only (typed text, scenario checks). */
     public TurnAnalyzer(Scenario scenario) {
+        this(scenario, SoundsLike.off());
+    }
+
+    /** Cues matched on spelling and, for recognised speech, on sound. */
+    public TurnAnalyzer(Scenario scenario, SoundsLike sounds) {
+        this.sounds = sounds;
         this.rules = List.of(
                 backchannel(),
-                cue(Signal.EMPATHY, AgentCues.EMPATHY),
+                empathy(),
                 apology(scenario),
                 cue(Signal.EXCUSE, AgentCues.EXCUSE),
                 restatement(scenario),
@@ -44,9 +52,9 @@ public final class TurnAnalyzer {
     }
 
     public TurnReading read(String words) {
-        List<String> heard = Words.tokens(words);
+        Heard heard = new Heard(Words.tokens(words), sounds);
         List<Detection> detections = new ArrayList<>();
-        if (!heard.isEmpty()) rules.forEach(rule -> detections.addAll(rule.detect(heard)));
+        if (!heard.tokens().isEmpty()) rules.forEach(rule -> detections.addAll(rule.detect(heard)));
         return new TurnReading(words, inContext(heard, detections));
     }
 
@@ -57,7 +65,7 @@ public final class TurnAnalyzer {
      * "anything else I can…" is not it unless the turn also offers a remedy or a next step, and a
      * remedy offered with "I can", "I will" or "let me" is.
      */
-    private static List<Detection> inContext(List<String> heard, List<Detection> found) {
+    private static List<Detection> inContext(Heard heard, List<Detection> found) {
         boolean handedBack = found.stream().anyMatch(d -> d.signal() == Signal.DEFLECTION) && !AgentCues.OWNERSHIP.heardIn(heard);
         List<Detection> detections = handedBack ? found.stream().filter(d -> d.signal() != Signal.REMEDY).toList() : found;
         Set<Signal> signals = EnumSet.noneOf(Signal.class);
@@ -78,14 +86,20 @@ public final class TurnAnalyzer {
         return heard -> cues.find(heard).map(phrase -> List.of(Detection.of(signal, phrase))).orElse(List.of());
     }
 
+    /** A stock empathy phrase, or any frame naming the caller's feeling ("that must be worrying"). */
+    static DetectionRule empathy() {
+        return heard -> AgentCues.EMPATHY.find(heard).or(() -> AgentCues.FEELING.find(heard))
+                .map(phrase -> List.of(Detection.of(Signal.EMPATHY, phrase))).orElse(List.of());
+    }
+
     static DetectionRule backchannel() {
-        return heard -> AgentPhrases.isBackchannel(String.join(" ", heard))
-                ? List.of(Detection.of(Signal.BACKCHANNEL, String.join(" ", heard))) : List.of();
+        return heard -> AgentPhrases.isBackchannel(heard.text())
+                ? List.of(Detection.of(Signal.BACKCHANNEL, heard.text())) : List.of();
     }
 
     static DetectionRule holdRequest() {
-        return heard -> AgentPhrases.isHoldRequest(String.join(" ", heard))
-                ? List.of(Detection.of(Signal.HOLD_REQUEST, String.join(" ", heard))) : List.of();
+        return heard -> AgentPhrases.isHoldRequest(heard.text())
+                ? List.of(Detection.of(Signal.HOLD_REQUEST, heard.text())) : List.of();
     }
 
     /** An apology naming one of the caller's grievances is specific; otherwise it is bare. */
@@ -144,7 +158,7 @@ public final class TurnAnalyzer {
      * ("sorry you feel that way and I'll be").
      */
     static DetectionRule ownership() {
-        return heard -> TechniqueCues.OWNERSHIP.find(heard).or(() -> commitment(heard))
+        return heard -> TechniqueCues.OWNERSHIP.find(heard).or(() -> commitment(heard.tokens()))
                 .map(p -> List.of(Detection.of(Signal.OWNERSHIP, p))).orElse(List.of());
     }
 
@@ -174,7 +188,7 @@ public final class TurnAnalyzer {
     /** A scenario item (grievance, fact, remedy) with the cues that name it. */
     private record Named(String id, CueSet cues) {}
 
-    private static List<Detection> everyHeard(List<Named> items, Signal signal, List<String> heard) {
+    private static List<Detection> everyHeard(List<Named> items, Signal signal, Heard heard) {
         List<Detection> found = new ArrayList<>();
         for (Named item : items) {
             item.cues().find(heard).ifPresent(phrase -> found.add(new Detection(signal, phrase, item.id())));

@@ -27,7 +27,29 @@ final class Words {
             "and", "that", "this", "me", "my", "your", "our", "so", "really", "very", "just", "do", "will", "can",
             "would", "have", "has", "with", "at", "about", "there", "what", "how", "why", "let", "us");
 
+    private static final Set<String> NEGATIONS = Set.of("not", "never", "no", "nobody", "nothing");
+
+    private static final Set<String> AMOUNTS = Set.of(
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+            "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dollars", "dollar",
+            "cents", "pounds", "euros");
+
     private Words() {}
+
+    static boolean isNegation(String token) {
+        return NEGATIONS.contains(token);
+    }
+
+    /** A negation that flips the phrase right after it ("not", "never"; a leading "no," usually does not). */
+    static boolean negates(String token) {
+        return token.equals("not") || token.equals("never");
+    }
+
+    /** Number words and currencies ("sixty four ninety nine", "thirty five dollars"). */
+    static boolean isAmount(String token) {
+        return AMOUNTS.contains(token) || token.chars().allMatch(Character::isDigit);
+    }
 
     static List<String> tokens(String text) {
         String normal = AgentPhrases.normalise(text).replace('-', ' ');

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * An agent following RUBRIC.md on the double-charge call, as a script; any technique can be left out
+ * An agent following docs/rubric.md on the double-charge call, as a script; any technique can be left out
  * (or, for the "don't" techniques, broken) to see what it is worth.
  */
 final class ModelAgent {

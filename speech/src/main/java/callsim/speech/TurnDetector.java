@@ -15,8 +15,8 @@ import java.util.List;
 public final class TurnDetector {
 
     /**
-     * @param hangoverMs         silence that ends a speech segment (METRICS.md: about 300 ms)
-     * @param endOfTurnSilenceMs silence that ends a turn (METRICS.md: about 500-800 ms)
+     * @param hangoverMs         silence that ends a speech segment (docs/metrics.md: about 300 ms)
+     * @param endOfTurnSilenceMs silence that ends a turn (docs/metrics.md: about 500-800 ms)
      * @param onsetWindowFrames  frames looked at to confirm an onset
      * @param onsetVoicedFrames  voiced frames among them needed to confirm it
      * @param vad                voice activity settings, including the sample rate

@@ -4,7 +4,7 @@ import callsim.core.CallerPace;
 
 /**
  * How the caller's synthetic voice sounds for one utterance. Anger makes the voice faster, louder
- * and wider in pitch; calm makes it slower and steadier (RUBRIC.md, "Voice").
+ * and wider in pitch; calm makes it slower and steadier (docs/rubric.md, "The caller").
  *
  * @param rateWpm   the rate FreeTTS is set to, in its words per minute (default 150)
  * @param pitchHz   base pitch (FreeTTS default 100)

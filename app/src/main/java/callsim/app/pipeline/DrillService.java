@@ -5,6 +5,8 @@ import callsim.app.report.FileDrillJournal;
 import callsim.app.report.ReportStore;
 import callsim.core.DrillSession;
 import callsim.core.Scenario;
+import callsim.core.SoundsLike;
+import callsim.speech.PronunciationDictionary;
 import callsim.speech.TurnDetector;
 import callsim.telephony.CallHandler;
 import callsim.telephony.CallLine;
@@ -38,6 +40,8 @@ public final class DrillService implements CallHandler {
     private final ReportStore store;
     private final MediaClock mediaClock;
     private final Clock clock;
+    /** Agent turns are recognised speech: cues also match through the recogniser's own pronunciations. */
+    private final SoundsLike sounds = SoundsLike.with(PronunciationDictionary.bundled()::phones);
     private final Map<String, DrillPipeline> active = new ConcurrentHashMap<>();
     private final Map<String, Runnable> endHooks = new ConcurrentHashMap<>();
     // Journals that may still be writing, for a graceful stop; pruned as new drills start.
@@ -146,7 +150,7 @@ public final class DrillService implements CallHandler {
         }
         journals.removeIf(FileDrillJournal::written);
         journals.add(journal);
-        DrillSession session = new DrillSession(scenario, choice.difficulty(), seed);
+        DrillSession session = new DrillSession(scenario, choice.difficulty(), seed, sounds);
         DrillPipeline pipeline = new DrillPipeline(id, line, session, scenario, speech, journal,
                 new TurnDetector(settings.turnDetection()), this::finished);
         active.put(id, pipeline);

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every built-in scenario at every difficulty, on the same engine the phone path runs: an agent who
- * follows RUBRIC.md resolves the drill and passes; poor agents fail.
+ * follows docs/rubric.md resolves the drill and passes; poor agents fail.
  */
 class ScenarioValidityTest {
     private static final long SEED = 11;
