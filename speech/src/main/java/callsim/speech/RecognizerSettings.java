@@ -36,10 +36,10 @@ public record RecognizerSettings(int poolSize, List<String> extraSentences, Reco
 
     /**
      * Default pool size: four recognisers per core (8 on a 2-core machine), at most 16. A streaming turn
-     * holds its recogniser for as long as the agent talks, but the live set-up decodes at about a quarter
-     * of a core per second of speech (BENCHMARKS.md (c)), so one core keeps up with four agents talking at
-     * once; the pool must cover the agents talking at the same moment, not the cores. Each costs about
-     * 100 MB of heap.
+     * holds its recogniser for as long as the agent talks, but the live set-up decodes at about 0.3 of a
+     * core per second of speech (BENCHMARKS.md (c)), so one core keeps up with three to four agents
+     * talking at once; the pool must cover the agents talking at the same moment, not the cores. Each
+     * costs about 100 MB of heap.
      */
     public static int defaultPoolSize() {
         return Math.max(1, Math.min(16, 4 * Runtime.getRuntime().availableProcessors()));
