@@ -124,24 +124,26 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
 
     /** A copy with other values, for measuring variants in the bench ("live,absoluteBeamWidth=2000"). */
     public RecognizerSetup with(String key, String value) {
-        return switch (key) {
-            case "domainWeight" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel,
-                Double.parseDouble(value), genericWords, absoluteBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd);
-            case "genericWords" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel, domainWeight,
-                Integer.parseInt(value), absoluteBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd);
-            case "absoluteBeamWidth" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel, domainWeight,
-                genericWords, Integer.parseInt(value), languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd);
-            case "languageWeight" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel, domainWeight,
-                genericWords, absoluteBeamWidth, Double.parseDouble(value), phoneLookahead, growSkipInterval, phoneFrontEnd);
-            case "growSkipInterval" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel, domainWeight,
-                genericWords, absoluteBeamWidth, languageWeight, phoneLookahead, Integer.parseInt(value), phoneFrontEnd);
-            case "phoneLookahead" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel, domainWeight,
-                genericWords, absoluteBeamWidth, languageWeight, Boolean.parseBoolean(value), growSkipInterval, phoneFrontEnd);
-            case "phoneFrontEnd" -> new RecognizerSetup(name + "," + key + "=" + value, languageModel, domainWeight,
-                genericWords, absoluteBeamWidth, languageWeight, phoneLookahead, growSkipInterval, Boolean.parseBoolean(value));
+        double weight = domainWeight;
+        int words = genericWords;
+        int beam = absoluteBeamWidth;
+        double lmWeight = languageWeight;
+        boolean lookahead = phoneLookahead;
+        int growSkip = growSkipInterval;
+        boolean frontEnd = phoneFrontEnd;
+        switch (key) {
+            case "domainWeight" -> weight = Double.parseDouble(value);
+            case "genericWords" -> words = Integer.parseInt(value);
+            case "absoluteBeamWidth" -> beam = Integer.parseInt(value);
+            case "languageWeight" -> lmWeight = Double.parseDouble(value);
+            case "phoneLookahead" -> lookahead = Boolean.parseBoolean(value);
+            case "growSkipInterval" -> growSkip = Integer.parseInt(value);
+            case "phoneFrontEnd" -> frontEnd = Boolean.parseBoolean(value);
             default -> throw new IllegalArgumentException("cannot vary '" + key + "' (domainWeight, genericWords, "
-                + "absoluteBeamWidth, languageWeight, growSkipInterval, phoneLookahead, phoneFrontEnd)");
-        };
+                + "absoluteBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd)");
+        }
+        return new RecognizerSetup(name + "," + key + "=" + value, languageModel, weight, words, beam, lmWeight, lookahead,
+            growSkip, frontEnd);
     }
 
     /** "live" or "live,absoluteBeamWidth=2000,genericWords=5000": a named set-up with variations. */

@@ -1,0 +1,38 @@
+package callsim.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Naming a recogniser set-up, as the bench and serve's options do. */
+class RecognizerSetupTest {
+    @Test
+    void aVariationChangesOnlyWhatItNames() {
+        RecognizerSetup wider = RecognizerSetup.parse("live,absoluteBeamWidth=8000,growSkipInterval=0");
+
+        assertThat(wider.absoluteBeamWidth()).isEqualTo(8000);
+        assertThat(wider.growSkipInterval()).isZero();
+        assertThat(wider.languageModel()).isEqualTo(RecognizerSetup.LIVE.languageModel());
+        assertThat(wider.languageWeight()).isEqualTo(RecognizerSetup.LIVE.languageWeight());
+        assertThat(wider.name()).isEqualTo("live,absoluteBeamWidth=8000,growSkipInterval=0");
+    }
+
+    @Test
+    void unknownNamesAndKeysAreRefusedSayingWhatIsKnown() {
+        assertThatThrownBy(() -> RecognizerSetup.parse("fast")).hasMessageContaining("live, accurate, domain, generic");
+        assertThatThrownBy(() -> RecognizerSetup.parse("live,beam=3")).hasMessageContaining("absoluteBeamWidth");
+        assertThatThrownBy(() -> RecognizerSetup.parse("live,absoluteBeamWidth=50")).hasMessageContaining("too small");
+    }
+
+    @Test
+    void theConfigurationNamesTheChosenSearchLanguageModelAndFrontEnd() {
+        String live = RecognizerSetup.LIVE.configXml("file:/tmp/domain.lm");
+        String domain = RecognizerSetup.DOMAIN.configXml("file:/tmp/domain.lm");
+
+        assertThat(live).contains("name=\"languageModel\" value=\"mixedModel\"", "value=\"wordPruningSearchManager\"",
+            "name=\"frontEnd\" value=\"phoneFrontEnd\"", "file:/tmp/domain.lm").doesNotContain("value=\"@");
+        assertThat(domain).contains("name=\"languageModel\" value=\"simpleNGramModel\"",
+            "value=\"wordPruningLookaheadSearchManager\"", "name=\"frontEnd\" value=\"liveFrontEnd\"");
+    }
+}
