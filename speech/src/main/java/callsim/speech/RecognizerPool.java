@@ -229,7 +229,7 @@ public final class RecognizerPool implements AutoCloseable {
 
     private ReusableSpeechRecognizer loadAndPrime(Path config, short[] priming) throws IOException {
         long start = System.nanoTime();
-        ReusableSpeechRecognizer recognizer = ReusableSpeechRecognizer.load(config);
+        ReusableSpeechRecognizer recognizer = ReusableSpeechRecognizer.load(config, settings.setup().speakerAdaptation());
         modelLoads.incrementAndGet();
         QueuedPcmStream primingStream = newStream(priming.length + 1);
         primingStream.offer(priming);

@@ -4,7 +4,9 @@ import edu.cmu.sphinx.api.AbstractSpeechRecognizer;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.api.SpeechResult;
+import edu.cmu.sphinx.decoder.search.Token;
 import edu.cmu.sphinx.frontend.util.StreamDataSource;
+import edu.cmu.sphinx.linguist.acoustic.tiedstate.Sphinx3Loader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -27,12 +29,14 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
 
     private final StreamDataSource source;
     private final SpeakerNormalizer normalizer; // null in the first release's front end (Sphinx4's LiveCMN)
+    private final AdaptableMeans means; // null when the set-up does not adapt to speakers
 
-    private ReusableSpeechRecognizer(Context context) throws IOException {
+    private ReusableSpeechRecognizer(Context context, boolean adaptToSpeakers) throws IOException {
         super(context);
         source = context.getInstance(StreamDataSource.class);
         normalizer = usesSpeakerNormalizer(context) ? context.getInstance(SpeakerNormalizer.class) : null;
         recognizer.allocate(); // loads acoustic model, dictionary and LM; the expensive part, done once
+        means = adaptToSpeakers ? new AdaptableMeans((Sphinx3Loader) context.getLoader()) : null;
     }
 
     /**
@@ -40,14 +44,15 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
      *
      * @param config a Sphinx4 configuration file, as {@link RecognizerSetup} writes it (it names the
      *               language model; the acoustic model, dictionary and sample rate are set here)
+     * @param adaptToSpeakers whether turns with a speaker profile adapt the acoustic model to that speaker
      */
-    static ReusableSpeechRecognizer load(Path config) throws IOException {
+    static ReusableSpeechRecognizer load(Path config, boolean adaptToSpeakers) throws IOException {
         Configuration configuration = new Configuration();
         configuration.setAcousticModelPath(ACOUSTIC_MODEL);
         configuration.setDictionaryPath(DICTIONARY);
         configuration.setSampleRate(SAMPLE_RATE);
         try {
-            return new ReusableSpeechRecognizer(new Context(config.toUri().toString(), configuration));
+            return new ReusableSpeechRecognizer(new Context(config.toUri().toString(), configuration), adaptToSpeakers);
         } finally {
             SphinxLogging.quiet();
         }
@@ -56,16 +61,23 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
     /**
      * Decodes {@code audio} (8 kHz, 16-bit signed little-endian mono) until it ends, blocking the
      * calling thread, and returns the recognised words separated by single spaces. The audio's speaker
-     * profile, if it has one, is used and updated for the cepstral mean.
+     * profile, if it has one, is used and updated: the cepstral mean and the speaker adaptation.
      */
     String recognize(QueuedPcmStream audio) {
-        if (normalizer != null) normalizer.use(audio.speaker());
+        SpeakerProfile speaker = audio.speaker();
+        if (normalizer != null) normalizer.use(speaker);
+        SpeakerAdaptation adaptation = means != null && speaker != null ? speaker.adaptation(means) : null;
+        if (means != null) means.use(adaptation == null ? null : adaptation.transform());
         source.setInputStream(audio);
         List<String> segments = new ArrayList<>();
         // the front end's speech marker splits the stream at pauses: one result per speech segment
         for (SpeechResult result = getResult(); result != null; result = getResult()) {
             String words = result.getHypothesis().strip();
-            if (!words.isEmpty()) segments.add(words);
+            if (!words.isEmpty()) {
+                segments.add(words);
+                Token best = result.getResult().getBestToken();
+                if (adaptation != null && best != null) adaptation.collect(best, means);
+            }
         }
         return String.join(" ", segments).replaceAll("\\s+", " ");
     }
