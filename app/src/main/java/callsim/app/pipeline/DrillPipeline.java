@@ -5,10 +5,10 @@ import callsim.core.CallerTimeline;
 import callsim.core.DrillEvent;
 import callsim.core.DrillSession;
 import callsim.core.Scenario;
-import callsim.speech.RecognitionSession;
 import callsim.speech.RecognitionShedException;
 import callsim.speech.SpeakerProfile;
 import callsim.speech.TurnDetector;
+import callsim.speech.TurnEnding;
 import callsim.speech.TurnEvent;
 import callsim.telephony.CallLine;
 import callsim.telephony.LineListener;
@@ -38,6 +38,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private static final int PRE_ROLL_FRAMES = 15;         // 300 ms of audio before speech onset
     private static final int MAX_BACKLOG_FRAMES = 10;      // agent audio queued beyond 200 ms is caught up
     private static final int MAX_WAIT_FOR_WORDS_FRAMES = 500;  // 10 s for the last turn's words after a hang-up
+    private static final int UNFINISHED_PAUSE_MS = 1200;       // a pause after "and", "so", "um" may last this long
     private static final int FRAME_SAMPLES = MediaClock.FRAME_SAMPLES;
     private static final short[] SILENCE = new short[FRAME_SAMPLES];
 
@@ -60,7 +61,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
     /** The agent's voice as the recognisers have learnt it, carried from each of their turns to the next. */
     private final SpeakerProfile agentVoice = new SpeakerProfile();
-    private RecognitionSession turn;  // the agent turn being recognised as it is spoken
+    private HeardTurn turn;  // the agent turn being recognised as it is spoken
     private CallerAction.HangUp pendingHangUp;
     private SpokenSummary summary;  // set once the caller has ended the drill and the debrief is read
     private long drillEndMs;
@@ -260,13 +261,16 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         boolean fed = false;
         for (TurnEvent event : turnDetector.accept(frame, t)) {
             if (event instanceof TurnEvent.SpeechStarted started) {
-                if (turn == null) {
-                    turn = speech.recognizers().startTurn(agentVoice);  // never blocks: waits in line if every recogniser is busy
+                if (turn == null) turn = new HeardTurn(started.atMs());
+                if (!turn.hasOpenPiece()) {
+                    // never blocks: the piece waits in line if every recogniser is busy
+                    turn.openPiece(speech.recognizers().startTurn(agentVoice));
                     preRoll.forEach(turn::feed);
                     fed = true;
                 }
                 dispatch(new DrillEvent.AgentSpeechStarted(started.atMs()));
             } else if (event instanceof TurnEvent.SpeechStopped stopped) {
+                if (turn != null) turn.closePiece();  // the words so far are recognised during the pause
                 dispatch(new DrillEvent.AgentSpeechStopped(stopped.atMs()));
             } else if (event instanceof TurnEvent.TurnEnded ended) {
                 endTurn(ended.startMs(), ended.endMs());
@@ -274,12 +278,31 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
             }
         }
         if (turn != null && !fed) turn.feed(frame);
+        judgePause();
+    }
+
+    /**
+     * Once the words before a pause are known, decides how long the pause may last before the turn ends:
+     * at once after a finished sentence, longer after "and …" or "um" (docs/metrics.md, "end of turn").
+     */
+    private void judgePause() {
+        if (turn == null || !turn.pauseReadyToJudge() || turnDetector.isSpeaking()) return;
+        switch (TurnEnding.of(turn.judgePause())) {
+            case FINISHED -> {
+                for (TurnEvent event : turnDetector.endTurnNow()) {
+                    if (event instanceof TurnEvent.TurnEnded ended) endTurn(ended.startMs(), ended.endMs());
+                }
+            }
+            case UNFINISHED -> turnDetector.holdTurnOpenUntil(turnDetector.lastVoicedEndMs() + UNFINISHED_PAUSE_MS);
+            case UNSURE -> { } // the usual end-of-turn silence decides
+        }
     }
 
     /** Ends the agent turn in progress at its last voiced frame (hold or hang-up); its words are still recognised. */
     private void closeAgentTurn() {
         for (TurnEvent event : turnDetector.flush()) {
             if (event instanceof TurnEvent.SpeechStopped stopped) {
+                if (turn != null) turn.closePiece();
                 dispatch(new DrillEvent.AgentSpeechStopped(stopped.atMs()));
             } else if (event instanceof TurnEvent.TurnEnded ended) {
                 endTurn(ended.startMs(), ended.endMs());
@@ -294,11 +317,15 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
 
     private void endTurn(long startMs, long endMs) {
         if (turn == null) return;
-        RecognitionSession finished = turn;
+        HeardTurn finished = turn;
         turn = null;
         turnsBeingRecognised++;
-        finished.finish().whenComplete((words, error) -> inbox.add(t -> {
+        finished.words().whenComplete((words, error) -> inbox.add(t -> {
             turnsBeingRecognised--;
+            if (error == null && finished.failedPieces() > 0) {
+                log(Level.WARNING, "part of agent turn " + startMs + "-" + endMs + " ms was not recognised (the speech"
+                        + " recognisers are overloaded); the caller hears the rest");
+            }
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof RecognitionShedException shed) {
                 log(Level.WARNING, "agent turn " + startMs + "-" + endMs + " ms not recognised, the speech recognisers are"
