@@ -207,9 +207,11 @@ public final class CallsimServer implements AutoCloseable {
                         .flatMap(scenario -> scenario.agentPhrases().stream()).toList());
         RecognizerPool pool = RecognizerPool.start(settings, TurnQueueLimits.defaults(total),
                 (loaded, of) -> progress.accept("speech recogniser " + loaded + "/" + of + " ready"));
+        SpeechServices speech = new SpeechServices(voice, pool);
+        speech.warmUp();
         LOG.log(Level.INFO, "speech ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: caller voice and "
                 + pool.size() + " recogniser(s)");
-        return new SpeechServices(voice, pool);
+        return speech;
     }
 
     public int sipPort() {
