@@ -8,6 +8,7 @@ import callsim.core.TurnAnalyzer;
 import callsim.scenarios.ScenarioLibrary;
 import callsim.speech.PronunciationDictionary;
 import callsim.speech.RecognizerPool;
+import callsim.speech.SpeakerProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +39,8 @@ public final class DetectionBench {
     static final Path HEARD_DIR = Path.of("target", "detection");
     static final String TUNING = "paraphrase tuning half";
     static final String HELD_OUT = "paraphrase held-out half";
+    /** Agent turns in a typical drill: how many lines one speaker profile (and its adaptation) hears. */
+    static final int DRILL_TURNS = 12;
 
     private DetectionBench() {
     }
@@ -148,7 +151,8 @@ public final class DetectionBench {
     /**
      * Each line as the recogniser heard it after the phone channel, kept (one "said TAB heard" row per
      * line, appended as it is decoded) in target/detection/heard-VOICE.tsv; lines already kept there are
-     * not decoded again, so an interrupted run resumes. Delete the file to decode afresh.
+     * not decoded again, so an interrupted run resumes (its speaker adaptation starts afresh). Delete the file
+ * to decode afresh.
      */
     static Map<String, String> transcribe(List<Labelled> lines, PhoneChannel.Voice voice, String name) throws Exception {
         Files.createDirectories(HEARD_DIR);
@@ -157,8 +161,12 @@ public final class DetectionBench {
         List<Labelled> todo = lines.stream().filter(l -> !heard.containsKey(l.text())).toList();
         if (todo.isEmpty()) return heard;
         try (RecognizerPool pool = RecognizerPool.start(Corpora.serverSettings(1))) {
+            // as in drills: one agent's profile for every DRILL_TURNS lines, then a fresh one (a new drill)
+            SpeakerProfile agent = new SpeakerProfile();
+            int turns = 0;
             for (Labelled line : todo) {
-                String words = pool.transcribe(PhoneChannel.speak(line.text(), voice), PhoneChannel.LINE_RATE);
+                if (turns++ % DRILL_TURNS == 0) agent = new SpeakerProfile();
+                String words = pool.transcribe(PhoneChannel.speak(line.text(), voice), PhoneChannel.LINE_RATE, agent);
                 heard.put(line.text(), words);
                 Files.writeString(kept, line.text() + "\t" + words + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
