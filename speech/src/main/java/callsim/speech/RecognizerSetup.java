@@ -45,15 +45,18 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
 
     private static final String CONFIG = "recognizer.config.xml";
 
-    /** Live calls: the mixed model and a search cheap enough to follow many drills on two cores. */
+    /**
+     * Live calls: the mixed model and a search cheap enough to follow many drills on two cores; speaker
+     * adaptation pays for the narrower beam (BENCHMARKS.md (c), 2026-12-05).
+     */
     public static final RecognizerSetup LIVE =
-        new RecognizerSetup("live", LanguageModelKind.MIXED, 0.7, 2000, 5000, 10, false, 3, true, true);
+        new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, 5000, 3000, 10, false, 3, true, true);
     /**
      * Recordings (transcribe, post-call transcripts): the same mixed model with the wide search of the
      * first release; about twice the CPU of {@link #LIVE}, never on a live call's path.
      */
     public static final RecognizerSetup ACCURATE =
-        new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.7, 2000, 10000, 8, true, 0, true, true);
+        new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.5, 5000, 10000, 8, true, 0, true, true);
     /** The first release's live set-up (domain model, wide search), kept to measure against. */
     public static final RecognizerSetup DOMAIN =
         new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 8, true, 0, false, false);
