@@ -13,6 +13,7 @@ import callsim.app.pipeline.MediaClock;
 import callsim.app.pipeline.SpeechServices;
 import callsim.app.pipeline.StartingCalls;
 import callsim.app.report.ReportStore;
+import callsim.review.assign.JdbcAssignments;
 import callsim.review.store.Database;
 import callsim.review.store.DrillStore;
 import callsim.review.store.JdbcDrillStore;
@@ -166,7 +167,8 @@ public final class CallsimServer implements AutoCloseable {
                 http = ReviewApp.start(ReviewApp.Settings.on(new InetSocketAddress(options.bindAddress(), options.httpPort())),
                         new ReviewApp.Parts(new JdbcDrillStore(database, Clock.systemUTC()), accounts,
                                 new PolicyAccess(new AccessPolicy(accounts)), Clock.systemUTC(), titles,
-                                java.util.Optional.of(accounts.accounts()), firstRun),
+                                java.util.Optional.of(accounts.accounts()), firstRun,
+                                java.util.Optional.of(new JdbcAssignments(database.dataSource(), Clock.systemUTC()))),
                         java.util.Optional.of(new CallsEndpoint(asterisk.outbound())),
                         java.util.Optional.of(ControlToken.load(options.dataDir())));
             }
