@@ -49,6 +49,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private final DrillJournal journal;
     private final TurnDetector turnDetector;
     private final Consumer<DrillPipeline> onFinished;
+    private final java.util.function.Function<callsim.core.DrillRecord, String> debriefText;
 
     // Handed over from other threads, drained on the media clock thread.
     private final Queue<short[]> agentFrames = new ConcurrentLinkedQueue<>();
@@ -77,6 +78,14 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
                          SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,
                          Consumer<DrillPipeline> onFinished) {
+        this(drillId, line, session, scenario, speech, journal, turnDetector, onFinished, DrillSummary::text);
+    }
+
+    /** {@code debriefText} makes the debrief read at the end from the drill's record; it must not block. */
+    public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
+                         SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,
+                         Consumer<DrillPipeline> onFinished, java.util.function.Function<callsim.core.DrillRecord, String> debriefText) {
+        this.debriefText = debriefText;
         this.drillId = drillId;
         this.line = line;
         this.session = session;
@@ -205,7 +214,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
             log(Level.INFO, "caller ends the drill: " + pendingHangUp.reason() + "; reading the debrief");
             drillEndMs = t + MediaClock.FRAME_MS;
             summary = new SpokenSummary();
-            String text = DrillSummary.text(session.record(drillEndMs));
+            String text = debriefText.apply(session.record(drillEndMs));
             speech.speakDebrief(text).whenComplete((samples, error) -> inbox.add(at -> {
                 if (error != null) LOG.log(Level.WARNING, "drill " + drillId + ": could not synthesise the debrief", error);
                 if (summary != null) summary.ready(error == null ? samples : new short[0]);

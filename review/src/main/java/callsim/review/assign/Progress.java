@@ -70,7 +70,8 @@ public final class Progress {
         return work.stream().filter(p -> !p.complete()).sorted(ORDER).flatMap(p -> p.next().stream()).findFirst();
     }
 
-    static final Comparator<AgentProgress> ORDER = Comparator.comparing(AgentProgress::complete)
+    /** Unfinished first, the soonest due first (no date last), then the oldest: the order work is offered in. */
+    public static final Comparator<AgentProgress> ORDER = Comparator.comparing(AgentProgress::complete)
             .thenComparing(p -> p.assignment().due().orElse(java.time.LocalDate.MAX))
             .thenComparing(p -> p.assignment().createdAt()).thenComparingLong(p -> p.assignment().id());
 
