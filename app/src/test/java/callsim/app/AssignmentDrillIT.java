@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import callsim.app.softphone.AgentSpeech;
 import callsim.app.softphone.LinphoneAgent;
+import callsim.app.softphone.Wav;
+import callsim.speech.VoiceStyle;
 import callsim.review.auth.JdbcAccounts;
 import callsim.review.auth.JdbcAuthenticator;
 import callsim.review.auth.Role;
@@ -39,24 +41,30 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Issue 16 end to end: an admin assigns double-charge (normal, pass once) to agent 201 in the browser;
  * {@code call --assignment} rings 201 through AMI while work is left; a real softphone calling as 201 dials
- * 7000 and gets double-charge; a good agent (the model script of ScenarioValidityTest, spoken by espeak-ng)
- * passes it; the assignment then shows complete on the agent's and the supervisor's pages in Chromium,
+ * 7000 and gets double-charge; a good agent (the demo's scripted agent's voice playing a good script through
+ * the softphone) passes it; the assignment then shows complete on the agent's and the supervisor's pages in Chromium,
  * nobody is rung any more, and the xAPI export holds the drill as "passed".
  */
 @ExtendWith(SharedCallsim.class)
 class AssignmentDrillIT {
     private static final String PASSWORD = "a long enough test password";
     private static final Duration CALLER_TURN = Duration.ofSeconds(40);
-    /** The model agent for double-charge (test resource model/double-charge.txt), line by line, with its hold. */
+    /**
+     * A good agent for double-charge, after the model script (test resource model/double-charge.txt): restate,
+     * apologise for the double charge, ask a fact, announce the hold, remedy with options, close.
+     */
     private static final List<String> GOOD_AGENT = List.of(
             "So you were charged twice for your plan this month, and the bank charged you an overdraft fee.",
-            "I'm so sorry you were charged twice, I completely understand how frustrating this is.",
-            "Could you tell me the account number please?",
-            "May I put you on hold for one minute while I check your billing please?",
+            "I am so sorry you were charged twice this month. I understand how frustrating that is.",
+            "Could you tell me the date of the second charge so I can find it?",
+            "Thank you. May I place you on hold for one moment while I check your account?",
             "HOLD",
-            "Thank you for holding. When did you notice the second charge?",
-            "I will refund the duplicate charge today, and I can also cover the overdraft fee. You will receive confirmation by email."
-                    + " Is there anything else I can help with? Thank you for your patience.");
+            "Thank you for holding. I can refund the duplicate charge today, and I can also cover the overdraft fee. Which would you prefer?",
+            "Done. The refund will reach your account in three to five days. You will receive confirmation by email."
+                    + " Is there anything else I can help you with?",
+            "Thank you for your patience, and have a good day.");
+    /** The demo's scripted agent's voice (ScriptedAgent): the recognisers hear it reliably, so the drill's result is the script's. */
+    private static final VoiceStyle AGENT_VOICE = new VoiceStyle(155, 125, 12, 1.0f);
 
     @Test
     void anAssignedDrillFindsItsAgentOnTheLineAndShowsCompleteEverywhere(CallsimServer server, FakeAmiServer ami, @TempDir Path dir)
@@ -106,7 +114,15 @@ class AssignmentDrillIT {
         server.drills().onDrillStarted(started::complete);
         server.drills().onDrillFinished(finished::complete);
         List<Path> lines = new ArrayList<>();
-        for (String line : GOOD_AGENT) lines.add(line.equals("HOLD") ? null : AgentSpeech.speak(line, dir));
+        for (String line : GOOD_AGENT) {
+            if (line.equals("HOLD")) {
+                lines.add(null);
+                continue;
+            }
+            Path wav = dir.resolve("agent-line-" + lines.size() + ".wav");
+            new Wav(AgentSpeech.SAMPLE_RATE, server.speech().voice().speak8k(line, AGENT_VOICE)).write(wav);
+            lines.add(wav);
+        }
         String id;
         try (LinphoneAgent phone = LinphoneAgent.start(dir.resolve("linphone"), "201")) {
             phone.call("sip:7000@127.0.0.1:" + server.sipPort());
@@ -119,7 +135,7 @@ class AssignmentDrillIT {
                 int before = events.count("CallerSpeechStarted");
                 if (line == null) {
                     phone.pause();
-                    await().pollDelay(Duration.ofSeconds(8)).until(() -> true);
+                    await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
                     phone.resume();
                 } else {
                     phone.play(line);

@@ -22,7 +22,6 @@ CREATE TABLE assignment_items (
     scenario      VARCHAR(100) NOT NULL,
     difficulty    VARCHAR(10) NOT NULL,
     goal          VARCHAR(10) NOT NULL CHECK (goal IN ('passes', 'score')),
-    amount        INTEGER     NOT NULL,                    -- passes: how many; score: the score to reach
-    CHECK ((goal = 'passes' AND amount BETWEEN 1 AND 100) OR (goal = 'score' AND amount BETWEEN 1 AND 100)),
+    amount        INTEGER     NOT NULL CHECK (amount BETWEEN 1 AND 100),  -- passes: how many; score: the score to reach
     PRIMARY KEY (assignment_id, item_no)
 );
