@@ -95,7 +95,8 @@ final class CallCommand implements Callable<Integer> {
                 }
             } else {
                 failed++;
-                System.err.printf("callsim: %s not placed: %s", call.agent(), response.body());
+                System.err.printf("callsim: %s not placed: %s", call.assignment().map(id -> "assignment " + id).orElse(call.agent()),
+                        response.body());
             }
         }
         return failed == 0 ? 0 : 1;

@@ -3,6 +3,7 @@ package callsim.app.pipeline;
 import callsim.core.CallerAction;
 import callsim.core.CallerTimeline;
 import callsim.core.DrillEvent;
+import callsim.core.DrillRecord;
 import callsim.core.DrillSession;
 import callsim.core.Scenario;
 import callsim.speech.RecognitionSession;
@@ -22,6 +23,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One call's pipeline: agent audio → turn detection → recognition → the drill session → caller
@@ -49,7 +51,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private final DrillJournal journal;
     private final TurnDetector turnDetector;
     private final Consumer<DrillPipeline> onFinished;
-    private final java.util.function.Function<callsim.core.DrillRecord, String> debriefText;
+    private final Function<DrillRecord, String> debriefText;
 
     // Handed over from other threads, drained on the media clock thread.
     private final Queue<short[]> agentFrames = new ConcurrentLinkedQueue<>();
@@ -84,7 +86,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     /** {@code debriefText} makes the debrief read at the end from the drill's record; it must not block. */
     public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
                          SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,
-                         Consumer<DrillPipeline> onFinished, java.util.function.Function<callsim.core.DrillRecord, String> debriefText) {
+                         Consumer<DrillPipeline> onFinished, Function<DrillRecord, String> debriefText) {
         this.debriefText = debriefText;
         this.drillId = drillId;
         this.line = line;

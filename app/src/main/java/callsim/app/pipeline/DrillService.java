@@ -3,6 +3,7 @@ package callsim.app.pipeline;
 import callsim.app.report.DrillInfo;
 import callsim.app.report.FileDrillJournal;
 import callsim.app.report.ReportStore;
+import callsim.core.DrillRecord;
 import callsim.core.DrillSession;
 import callsim.core.Scenario;
 import callsim.core.SoundsLike;
@@ -22,10 +23,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Turns every answered call into a drill: a session, a journal and a pipeline on the media clock. */
 public final class DrillService implements CallHandler {
@@ -148,11 +151,10 @@ public final class DrillService implements CallHandler {
      * in the background, so the end of the drill on the media clock never waits for the database; if they are
      * not read by then, the debrief leaves them out.
      */
-    private java.util.function.Function<callsim.core.DrillRecord, String> debrief(String agent) {
+    private Function<DrillRecord, String> debrief(String agent) {
         AssignedWork work = assigned;
         if (work == AssignedWork.NONE) return DrillSummary::text;
-        java.util.concurrent.CompletableFuture<Optional<AssignedWork.Afterword>> afterword =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> work.afterword(agent));
+        CompletableFuture<Optional<AssignedWork.Afterword>> afterword = CompletableFuture.supplyAsync(() -> work.afterword(agent));
         return record -> DrillSummary.text(record, afterword.getNow(Optional.empty()).map(a -> a.after(record)).orElse(""));
     }
 
