@@ -3,6 +3,7 @@ package callsim.app.pipeline;
 import callsim.core.CallerAction;
 import callsim.core.CallerTimeline;
 import callsim.core.DrillEvent;
+import callsim.core.DrillRecord;
 import callsim.core.DrillSession;
 import callsim.core.Scenario;
 import callsim.speech.RecognitionShedException;
@@ -22,6 +23,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One call's pipeline: agent audio → turn detection → recognition → the drill session → caller
@@ -50,6 +52,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private final DrillJournal journal;
     private final TurnDetector turnDetector;
     private final Consumer<DrillPipeline> onFinished;
+    private final Function<DrillRecord, String> debriefText;
 
     // Handed over from other threads, drained on the media clock thread.
     private final Queue<short[]> agentFrames = new ConcurrentLinkedQueue<>();
@@ -78,6 +81,14 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
                          SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,
                          Consumer<DrillPipeline> onFinished) {
+        this(drillId, line, session, scenario, speech, journal, turnDetector, onFinished, DrillSummary::text);
+    }
+
+    /** {@code debriefText} makes the debrief read at the end from the drill's record; it must not block. */
+    public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
+                         SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,
+                         Consumer<DrillPipeline> onFinished, Function<DrillRecord, String> debriefText) {
+        this.debriefText = debriefText;
         this.drillId = drillId;
         this.line = line;
         this.session = session;
@@ -206,7 +217,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
             log(Level.INFO, "caller ends the drill: " + pendingHangUp.reason() + "; reading the debrief");
             drillEndMs = t + MediaClock.FRAME_MS;
             summary = new SpokenSummary();
-            String text = DrillSummary.text(session.record(drillEndMs));
+            String text = debriefText.apply(session.record(drillEndMs));
             speech.speakDebrief(text).whenComplete((samples, error) -> inbox.add(at -> {
                 if (error != null) LOG.log(Level.WARNING, "drill " + drillId + ": could not synthesise the debrief", error);
                 if (summary != null) summary.ready(error == null ? samples : new short[0]);

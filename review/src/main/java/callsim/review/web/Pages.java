@@ -39,11 +39,13 @@ final class Pages {
     private final Drills drills;
     private final Views views;
     private final Names names;
+    private final Optional<AssignmentBoard> assignments;
 
-    Pages(Drills drills, Views views, Names names) {
+    Pages(Drills drills, Views views, Names names, Optional<AssignmentBoard> assignments) {
         this.drills = drills;
         this.views = views;
         this.names = names;
+        this.assignments = assignments;
     }
 
     void routes(RoutesConfig routes) {
@@ -175,6 +177,7 @@ final class Pages {
             if (r.status() != DrillStatus.RUNNING) store.report(r.id()).ifPresent(rep -> reports.put(r.id(), rep));
         }
         AgentPage view = DrillViews.agentPage(Views.chrome(ctx, name), name, key, page.total(), rows, reports, names, store);
-        views.render(ctx, "agent.jte", Map.of("v", view));
+        views.render(ctx, "agent.jte", Map.of("v", view,
+                "work", assignments.map(board -> AssignmentPages.agentWork(board, key)).orElse(List.of())));
     }
 }
