@@ -88,7 +88,8 @@ class NotHeardClearlyTest {
 
         assertThat(notHeard).extracting(UnclearTurn::atMs).containsExactly(unclear.startMs());
         long seconds = unclear.startMs() / 1000;
-        assertThat(notHeard.get(0).note()).isEqualTo("not heard clearly at " + String.format("%02d:%02d", seconds / 60, seconds % 60));
+        assertThat(notHeard.get(0).note())
+                .isEqualTo("Not heard clearly at " + String.format("%02d:%02d", seconds / 60, seconds % 60) + ", so that turn was not scored.");
         assertThat(decentAgent(c -> c).record().score().notHeardClearly()).isEmpty();
     }
 
