@@ -5,6 +5,7 @@ import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.frontend.util.StreamDataSource;
+import edu.cmu.sphinx.result.WordResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -24,6 +25,13 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
     static final String DICTIONARY = "resource:" + PronunciationDictionary.RESOURCE;
     /** Phone audio is fed at its own rate: measured better than up-sampling to the model's 16 kHz. */
     static final int SAMPLE_RATE = 8000;
+    /**
+     * The most speech a recognised word accounts for, per phone of its pronunciation (spoken English
+     * averages about 80 ms): beyond it the decoder is stretching a word over sound it cannot place, as
+     * it does with one short word over a burst of noise. Chosen with {@code bench/run confidence}
+     * (BENCHMARKS.md (f)).
+     */
+    static final long MAX_WORD_MS_PER_PHONE = 120;
 
     private final StreamDataSource source;
     private final SpeakerNormalizer normalizer; // null in the first release's front end (Sphinx4's LiveCMN)
@@ -55,19 +63,29 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
 
     /**
      * Decodes {@code audio} (8 kHz, 16-bit signed little-endian mono) until it ends, blocking the
-     * calling thread, and returns the recognised words separated by single spaces. The audio's speaker
-     * profile, if it has one, is used and updated for the cepstral mean.
+     * calling thread, and returns the recognised words separated by single spaces with their
+     * confidence (see {@link RecognizedTurn}). The audio's speaker profile, if it has one, is used and
+     * updated for the cepstral mean.
      */
-    String recognize(QueuedPcmStream audio) {
+    RecognizedTurn recognize(QueuedPcmStream audio) {
         if (normalizer != null) normalizer.use(audio.speaker());
         source.setInputStream(audio);
         List<String> segments = new ArrayList<>();
+        long speechMs = 0;
+        long wordMs = 0;
         // the front end's speech marker splits the stream at pauses: one result per speech segment
         for (SpeechResult result = getResult(); result != null; result = getResult()) {
             String words = result.getHypothesis().strip();
             if (!words.isEmpty()) segments.add(words);
+            // The best path's word timings, fillers (silence, noise, breath) included, tile the segment.
+            for (WordResult word : result.getResult().getTimedBestResult(true)) {
+                long ms = word.getTimeFrame().length();
+                speechMs += ms;
+                if (!word.isFiller()) wordMs += Math.min(ms, MAX_WORD_MS_PER_PHONE * word.getPronunciation().getUnits().length);
+            }
         }
-        return String.join(" ", segments).replaceAll("\\s+", " ");
+        double confidence = speechMs == 0 ? 0 : Math.min(1, (double) wordMs / speechMs);
+        return new RecognizedTurn(String.join(" ", segments).replaceAll("\\s+", " "), confidence);
     }
 
     private static boolean usesSpeakerNormalizer(Context context) {

@@ -297,7 +297,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         RecognitionSession finished = turn;
         turn = null;
         turnsBeingRecognised++;
-        finished.finish().whenComplete((words, error) -> inbox.add(t -> {
+        finished.finish().whenComplete((heard, error) -> inbox.add(t -> {
             turnsBeingRecognised--;
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof RecognitionShedException shed) {
@@ -307,9 +307,11 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
                 LOG.log(Level.WARNING, "drill " + drillId + ": recognition of the agent turn at "
                         + startMs + " ms failed; the caller hears it as unclear speech", error);
             }
-            String text = error == null ? words : "";
-            log(Level.INFO, "turn recognised " + startMs + "-" + endMs + " ms: \"" + text + "\"");
-            dispatch(new DrillEvent.AgentTurn(t, startMs, endMs, text));
+            String text = error == null ? heard.words() : "";
+            double confidence = error == null ? heard.confidence() : 0;
+            log(Level.INFO, String.format(java.util.Locale.ROOT, "turn recognised %d-%d ms: \"%s\" (confidence %.2f)",
+                    startMs, endMs, text, confidence));
+            dispatch(new DrillEvent.AgentTurn(t, startMs, endMs, text, confidence));
         }));
     }
 
