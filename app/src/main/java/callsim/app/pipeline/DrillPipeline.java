@@ -17,6 +17,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletionException;
@@ -309,7 +310,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
             }
             String text = error == null ? heard.words() : "";
             double confidence = error == null ? heard.confidence() : 0;
-            log(Level.INFO, String.format(java.util.Locale.ROOT, "turn recognised %d-%d ms: \"%s\" (confidence %.2f)",
+            log(Level.INFO, String.format(Locale.ROOT, "turn recognised %d-%d ms: \"%s\" (confidence %.2f)",
                     startMs, endMs, text, confidence));
             dispatch(new DrillEvent.AgentTurn(t, startMs, endMs, text, confidence));
         }));

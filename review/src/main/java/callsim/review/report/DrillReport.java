@@ -70,7 +70,7 @@ public record DrillReport(String id, String scenario, String difficulty, long se
         }
     }
 
-    /** An agent turn starting at {@code atMs} that was not scored; {@code note} says so ("not heard clearly at 01:22"). */
+    /** An agent turn starting at {@code atMs} that was not scored; {@code note} says so ("Not heard clearly at 01:22, …"). */
     @JsonPropertyOrder({"atMs", "note"})
     public record NotHeard(long atMs, String note) {}
 
