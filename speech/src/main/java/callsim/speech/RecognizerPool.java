@@ -160,7 +160,7 @@ public final class RecognizerPool implements AutoCloseable {
             newStream(Math.max(defaultBufferSamples(), pcm8k.length + 1)).from(speaker), false);
         session.feed(pcm8k);
         try {
-            return session.finish().join();
+            return session.finish().join().words();
         } catch (java.util.concurrent.CancellationException e) {
             throw new IllegalStateException("recogniser pool closed before the recording was transcribed", e);
         }

@@ -18,6 +18,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletionException;
@@ -331,7 +332,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         HeardTurn finished = turn;
         turn = null;
         turnsBeingRecognised++;
-        finished.words().whenComplete((words, error) -> inbox.add(t -> {
+        finished.heard().whenComplete((heard, error) -> inbox.add(t -> {
             turnsBeingRecognised--;
             if (error == null && finished.failedPieces() > 0) {
                 log(Level.WARNING, "part of agent turn " + startMs + "-" + endMs + " ms was not recognised (the speech"
@@ -345,9 +346,11 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
                 LOG.log(Level.WARNING, "drill " + drillId + ": recognition of the agent turn at "
                         + startMs + " ms failed; the caller hears it as unclear speech", error);
             }
-            String text = error == null ? words : "";
-            log(Level.INFO, "turn recognised " + startMs + "-" + endMs + " ms: \"" + text + "\"");
-            dispatch(new DrillEvent.AgentTurn(t, startMs, endMs, text));
+            String text = error == null ? heard.words() : "";
+            double confidence = error == null ? heard.confidence() : 0;
+            log(Level.INFO, String.format(Locale.ROOT, "turn recognised %d-%d ms: \"%s\" (confidence %.2f)",
+                    startMs, endMs, text, confidence));
+            dispatch(new DrillEvent.AgentTurn(t, startMs, endMs, text, confidence));
         }));
     }
 

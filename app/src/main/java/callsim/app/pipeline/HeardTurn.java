@@ -1,20 +1,27 @@
 package callsim.app.pipeline;
 
 import callsim.speech.RecognitionSession;
+import callsim.speech.RecognizedTurn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One agent turn as it is heard: each stretch of speech between its pauses is recognised on its own
  * (a piece), finished as soon as the pause begins, so the words so far are known while the agent is
  * still deciding whether to go on, and the pipeline can end the turn early when they sound finished.
- * The turn's words are its pieces' words in order. Used on the media clock's thread only.
+ * The turn's words are its pieces' words in order; its confidence is theirs weighted by their length,
+ * a piece that could not be recognised counting as heard not at all. Used on the media clock's thread only.
  */
 final class HeardTurn {
+    /** A piece on its way, and how many frames of audio it was given (its weight). */
+    private record Piece(CompletableFuture<RecognizedTurn> heard, long frames) {}
+
     private final long startMs;
-    private final List<CompletableFuture<String>> pieces = new ArrayList<>();
+    private final List<Piece> pieces = new ArrayList<>();
     private RecognitionSession open;
+    private long openFrames;
     private int piecesJudged;
 
     HeardTurn(long startMs) {
@@ -33,16 +40,19 @@ final class HeardTurn {
     void openPiece(RecognitionSession session) {
         if (open != null) throw new IllegalStateException("a piece is already open");
         open = session;
+        openFrames = 0;
     }
 
     void feed(short[] frame) {
-        if (open != null) open.feed(frame);
+        if (open == null) return;
+        open.feed(frame);
+        openFrames++;
     }
 
     /** The stretch of speech has paused: its words are on their way. */
     void closePiece() {
         if (open == null) return;
-        pieces.add(open.finish());
+        pieces.add(new Piece(open.finish(), Math.max(1, openFrames)));
         open = null;
     }
 
@@ -51,39 +61,33 @@ final class HeardTurn {
      * is judged once, when its words are in).
      */
     boolean pauseReadyToJudge() {
-        return open == null && piecesJudged < pieces.size() && pieces.stream().allMatch(CompletableFuture::isDone);
+        return open == null && piecesJudged < pieces.size() && pieces.stream().allMatch(p -> p.heard().isDone());
     }
 
     /** The words so far, marking the latest pause as judged. Pieces that failed count as no words. */
     String judgePause() {
         piecesJudged = pieces.size();
-        return join(pieces.stream().map(piece -> piece.isCompletedExceptionally() ? "" : piece.getNow("")).toList());
+        return combine().words();
     }
 
     /**
      * Closes the turn: completes with its words when every piece is recognised, or exceptionally with the
      * first piece's failure if no piece was recognised at all.
      */
-    CompletableFuture<String> words() {
+    CompletableFuture<RecognizedTurn> heard() {
         closePiece();
-        return CompletableFuture.allOf(pieces.toArray(CompletableFuture[]::new)).handle((ignored, error) -> {
-            List<String> heard = new ArrayList<>();
-            Throwable firstFailure = null;
-            for (CompletableFuture<String> piece : pieces) {
-                if (piece.isCompletedExceptionally()) {
-                    if (firstFailure == null) firstFailure = piece.handle((w, e) -> e).join();
-                } else {
-                    heard.add(piece.join());
-                }
+        CompletableFuture<?>[] all = pieces.stream().map(Piece::heard).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(all).handle((ignored, error) -> {
+            if (failedPieces() == pieces.size() && !pieces.isEmpty()) {
+                throw new CompletionException(pieces.get(0).heard().handle((h, e) -> e).join());
             }
-            if (heard.isEmpty() && firstFailure != null) throw new java.util.concurrent.CompletionException(firstFailure);
-            return join(heard);
+            return combine();
         });
     }
 
     /** Pieces whose recognition failed or was shed (their stretch of speech is missing from the words). */
     long failedPieces() {
-        return pieces.stream().filter(CompletableFuture::isCompletedExceptionally).count();
+        return pieces.stream().filter(p -> p.heard().isCompletedExceptionally()).count();
     }
 
     /** Abandons the open piece (hold, hang-up); pieces already finished still complete. */
@@ -92,7 +96,19 @@ final class HeardTurn {
         open = null;
     }
 
-    private static String join(List<String> words) {
-        return String.join(" ", words.stream().filter(w -> !w.isBlank()).toList()).strip();
+    /** The pieces recognised so far as one turn. */
+    private RecognizedTurn combine() {
+        List<String> words = new ArrayList<>();
+        double weighted = 0;
+        long frames = 0;
+        for (Piece piece : pieces) {
+            if (!piece.heard().isDone()) continue;
+            frames += piece.frames();
+            if (piece.heard().isCompletedExceptionally()) continue;
+            RecognizedTurn heard = piece.heard().join();
+            if (!heard.words().isBlank()) words.add(heard.words());
+            weighted += heard.confidence() * piece.frames();
+        }
+        return new RecognizedTurn(String.join(" ", words).strip(), frames == 0 ? 0 : Math.min(1, weighted / frames));
     }
 }

@@ -112,7 +112,8 @@ final class Pages {
             EffectiveScore score = EffectiveScore.of(r.score(), r.outcome(), DrillViews.changes(overrides));
             if (!running) {
                 summary = new DrillPage.Summary(score.total(), score.overridden() ? r.score().total() : null, r.score().passMark(),
-                        score.passed(), score.verdict(), r.score().advice());
+                        score.passed(), score.verdict(), r.score().advice(),
+                        r.score().notHeardClearly().stream().map(DrillReport.NotHeard::note).toList());
             }
             timeline = Charts.timeline(DrillViews.segments(r), duration);
             anger = Charts.anger(r.anger(), duration);
