@@ -36,8 +36,8 @@ public record RecognizerSettings(int poolSize, List<String> extraSentences, Reco
 
     /**
      * Default pool size: four recognisers per core (8 on a 2-core machine), at most 16. A streaming turn
-     * holds its recogniser for as long as the agent talks, but the live set-up decodes at about 0.35 of a
-     * core per second of speech (BENCHMARKS.md (c)), so one core keeps up with about three agents
+     * holds its recogniser for as long as the agent talks, but the live set-up decodes at about 0.26 of a
+     * core per second of speech (BENCHMARKS.md (c)), so one core keeps up with three or four agents
      * talking at once; the pool must cover the agents talking at the same moment, not the cores. Each
      * costs about 100 MB of heap.
      */
