@@ -28,7 +28,12 @@ public sealed interface DrillEvent {
      * became known; {@code startMs}/{@code endMs} bound the turn's voiced audio. {@code words} may be
      * empty (nothing recognised) and may contain misrecognitions.
      */
-    record AgentTurn(long atMs, long startMs, long endMs, String words) implements DrillEvent {}
+    record AgentTurn(long atMs, long startMs, long endMs, String words) implements DrillEvent {
+        /** The same turn with other words for it (a post-call transcript's). */
+        public AgentTurn withWords(String other) {
+            return new AgentTurn(atMs, startMs, endMs, other);
+        }
+    }
 
     /** The agent's side signalled hold. */
     record HoldStarted(long atMs) implements DrillEvent {}
