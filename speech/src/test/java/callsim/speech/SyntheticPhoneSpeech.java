@@ -44,6 +44,32 @@ final class SyntheticPhoneSpeech {
         return new Pcm(narrow, 8000);
     }
 
+    /** flite's {@code slt} voice (16 kHz) down-sampled to 8 kHz and passed through a µ-law encode/decode. */
+    static Pcm flitePhoneLine(String text, Path workDir) throws IOException, InterruptedException {
+        Path wav = Files.createTempFile(workDir, "flite-", ".wav");
+        Process process = new ProcessBuilder(List.of("flite", "-voice", "slt", "-t", text, "-o", wav.toString()))
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("flite did not finish");
+        }
+        if (process.exitValue() != 0) throw new IOException("flite failed with " + process.exitValue());
+        Pcm wide = readWav(Files.readAllBytes(wav));
+        short[] narrow = PcmRateConverter.convert(wide.samples(), wide.sampleRate(), 8000);
+        for (int i = 0; i < narrow.length; i++) narrow[i] = MuLaw.decode(MuLaw.encode(narrow[i]));
+        return new Pcm(narrow, 8000);
+    }
+
+    static boolean fliteAvailable() {
+        try {
+            Process p = new ProcessBuilder("flite", "-lv").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
     static boolean espeakAvailable() {
         try {
             Process p = new ProcessBuilder("espeak-ng", "--version").redirectErrorStream(true)
