@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Decodes a finished drill's agent channel again, turn by turn, for its post-call transcript: with its own
@@ -16,7 +17,7 @@ import java.util.List;
  *
  * <p>The same audio and turns always give the same words: each drill starts from a fresh speaker profile
  * (carried across its turns in order, as live) and the front end's dither restarts for every turn.
- * Not thread-safe: one drill at a time.
+ * One drill at a time: a second caller waits for the first.
  */
 public final class PostCallRecognizer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PostCallRecognizer.class.getName());
@@ -37,17 +38,25 @@ public final class PostCallRecognizer implements AutoCloseable {
     }
 
     private final RecognizerSettings settings;
+    // The lock is held while a drill decodes: close() frees the recogniser at once if it is idle, otherwise the
+    // decoding thread frees it when its drill is done (a shutdown does not wait for a long recording).
+    private final ReentrantLock decoding = new ReentrantLock();
     private final List<Path> modelFiles = new ArrayList<>();
     private ReusableSpeechRecognizer recognizer;
-    private boolean closed;
+    private volatile boolean closed;
 
     public PostCallRecognizer(RecognizerSettings settings) {
         this.settings = settings;
     }
 
     /** Whether the recogniser has been loaded (it is, once the first drill needed it). */
-    public synchronized boolean loaded() {
-        return recognizer != null;
+    public boolean loaded() {
+        decoding.lock();
+        try {
+            return recognizer != null;
+        } finally {
+            decoding.unlock();
+        }
     }
 
     /**
@@ -56,8 +65,18 @@ public final class PostCallRecognizer implements AutoCloseable {
      * @throws IOException           if the recogniser cannot be loaded
      * @throws IllegalStateException if closed
      */
-    public synchronized List<String> transcribe(WavFile.Audio agent, List<Span> turns) throws IOException {
-        if (closed) throw new IllegalStateException("post-call recogniser is closed");
+    public List<String> transcribe(WavFile.Audio agent, List<Span> turns) throws IOException {
+        decoding.lock();
+        try {
+            if (closed) throw new IllegalStateException("post-call recogniser is closed");
+            return decodeTurns(agent, turns);
+        } finally {
+            if (closed) free();
+            decoding.unlock();
+        }
+    }
+
+    private List<String> decodeTurns(WavFile.Audio agent, List<Span> turns) throws IOException {
         if (turns.isEmpty()) return List.of();
         short[] pcm = PcmRateConverter.convert(agent.samples(), agent.sampleRate(), ReusableSpeechRecognizer.SAMPLE_RATE);
         ReusableSpeechRecognizer decoder = recognizer();
@@ -101,11 +120,19 @@ public final class PostCallRecognizer implements AutoCloseable {
         return file;
     }
 
-    /** Frees the recogniser and its model files. Idempotent. */
+    /** Frees the recogniser and its model files, now or, if a drill is decoding, when it is done. Idempotent. */
     @Override
-    public synchronized void close() {
-        if (closed) return;
+    public void close() {
         closed = true;
+        if (!decoding.tryLock()) return;
+        try {
+            free();
+        } finally {
+            decoding.unlock();
+        }
+    }
+
+    private void free() {
         if (recognizer != null) recognizer.close();
         recognizer = null;
         for (Path file : modelFiles) {
@@ -115,5 +142,6 @@ public final class PostCallRecognizer implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "cannot delete " + file, e);
             }
         }
+        modelFiles.clear();
     }
 }

@@ -44,10 +44,10 @@ final class SyntheticPhoneSpeech {
         return new Pcm(narrow, 8000);
     }
 
-    /** flite's {@code slt} voice (16 kHz) down-sampled to 8 kHz and passed through a µ-law encode/decode. */
+    /** flite's {@code rms} voice (16 kHz) down-sampled to 8 kHz and passed through a µ-law encode/decode. */
     static Pcm flitePhoneLine(String text, Path workDir) throws IOException, InterruptedException {
         Path wav = Files.createTempFile(workDir, "flite-", ".wav");
-        Process process = new ProcessBuilder(List.of("flite", "-voice", "slt", "-t", text, "-o", wav.toString()))
+        Process process = new ProcessBuilder(List.of("flite", "-voice", "rms", "-t", text, "-o", wav.toString()))
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
