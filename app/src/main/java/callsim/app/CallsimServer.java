@@ -188,7 +188,9 @@ public final class CallsimServer implements AutoCloseable {
             drills = new DrillService(options.drills(), speech, store, clock, Clock.systemUTC());
             drills.onDrillStarted(replicator::drillStarted);
             drills.onDrillFinished(replicator::drillFinished);
-            postCall = new PostCallPass(store, options.drills().dialPlan().library(), postCallRecognizer, DrillService.SOUNDS);
+            RecognizerPool live = speech.recognizers();
+            postCall = new PostCallPass(store, options.drills().dialPlan().library(), postCallRecognizer, DrillService.SOUNDS,
+                    () -> live.available() < live.size());
             postCall.onReportRewritten(replicator::drillFinished);  // copied to the database again
             drills.rescoreAfterCall(postCall);
             postCall.resumePending();

@@ -37,6 +37,14 @@ public final class PostCallRecognizer implements AutoCloseable {
         }
     }
 
+    /** Runs before each turn is decoded and may hold it back (the post-call pass gives way to live recognition so). */
+    @FunctionalInterface
+    public interface TurnGate {
+        TurnGate OPEN = () -> { };
+
+        void beforeTurn() throws InterruptedException;
+    }
+
     private final RecognizerSettings settings;
     // The lock is held while a drill decodes: close() frees the recogniser at once if it is idle, otherwise the
     // decoding thread frees it when its drill is done (a shutdown does not wait for a long recording).
@@ -61,28 +69,31 @@ public final class PostCallRecognizer implements AutoCloseable {
 
     /**
      * The words of each turn in {@code agent} (one channel, any rate), in order; "" for a turn with none.
+     * {@code gate} is passed before each turn.
      *
      * @throws IOException           if the recogniser cannot be loaded
+     * @throws InterruptedException  if interrupted at the gate
      * @throws IllegalStateException if closed
      */
-    public List<String> transcribe(WavFile.Audio agent, List<Span> turns) throws IOException {
+    public List<String> transcribe(WavFile.Audio agent, List<Span> turns, TurnGate gate) throws IOException, InterruptedException {
         decoding.lock();
         try {
             if (closed) throw new IllegalStateException("post-call recogniser is closed");
-            return decodeTurns(agent, turns);
+            return decodeTurns(agent, turns, gate);
         } finally {
             if (closed) free();
             decoding.unlock();
         }
     }
 
-    private List<String> decodeTurns(WavFile.Audio agent, List<Span> turns) throws IOException {
+    private List<String> decodeTurns(WavFile.Audio agent, List<Span> turns, TurnGate gate) throws IOException, InterruptedException {
         if (turns.isEmpty()) return List.of();
         short[] pcm = PcmRateConverter.convert(agent.samples(), agent.sampleRate(), ReusableSpeechRecognizer.SAMPLE_RATE);
         ReusableSpeechRecognizer decoder = recognizer();
         SpeakerProfile speaker = new SpeakerProfile();
         List<String> words = new ArrayList<>();
         for (int i = 0; i < turns.size(); i++) {
+            gate.beforeTurn();
             long from = Math.max(turns.get(i).startMs() - PADDING_MS, i == 0 ? 0 : turns.get(i - 1).endMs());
             long to = Math.min(turns.get(i).endMs() + PADDING_MS, i + 1 < turns.size() ? turns.get(i + 1).startMs() : Long.MAX_VALUE);
             int fromSample = (int) Math.min(pcm.length, Math.max(0, from) * SAMPLES_PER_MS);

@@ -59,14 +59,18 @@ class PostCallRecognizerTest {
         Path other = dir.resolve("other.wav");
         List<PostCallRecognizer.Span> otherTurns = record(other, "let me check that for you");
 
-        List<String> first = recognizer.transcribe(StereoWavWriter.readChannel(drill, StereoWavWriter.RIGHT), turns);
-        recognizer.transcribe(StereoWavWriter.readChannel(other, StereoWavWriter.RIGHT), otherTurns);
-        List<String> again = recognizer.transcribe(StereoWavWriter.readChannel(drill, StereoWavWriter.RIGHT), turns);
+        java.util.concurrent.atomic.AtomicInteger gatePassed = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> first = recognizer.transcribe(StereoWavWriter.readChannel(drill, StereoWavWriter.RIGHT), turns,
+                gatePassed::incrementAndGet);
+        recognizer.transcribe(StereoWavWriter.readChannel(other, StereoWavWriter.RIGHT), otherTurns, PostCallRecognizer.TurnGate.OPEN);
+        List<String> again = recognizer.transcribe(StereoWavWriter.readChannel(drill, StereoWavWriter.RIGHT), turns,
+                PostCallRecognizer.TurnGate.OPEN);
 
         assertThat(first).hasSize(2);
         assertThat(first.get(0)).contains("sorry you were charged twice");
         assertThat(first.get(1)).contains("account number");
         assertThat(again).isEqualTo(first);
+        assertThat(gatePassed).as("the gate is asked before each turn").hasValue(2);
     }
 
     @Test
@@ -78,7 +82,7 @@ class PostCallRecognizerTest {
         }
 
         List<String> words = recognizer.transcribe(StereoWavWriter.readChannel(wav, StereoWavWriter.RIGHT),
-                List.of(new PostCallRecognizer.Span(0, caller.length / 8)));
+                List.of(new PostCallRecognizer.Span(0, caller.length / 8)), PostCallRecognizer.TurnGate.OPEN);
 
         assertThat(words).containsExactly("");
     }

@@ -25,6 +25,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -33,7 +34,8 @@ import java.util.function.Consumer;
  * live pool's), and rewrites the drill's report scored from that transcript ({@link PostCallScoring}). Until then
  * the report says its score is provisional; if the pass fails the live score stands and the report says why.
  *
- * <p>One worker thread at the lowest priority takes the drills in turn from a bounded queue. Everything a pass
+ * <p>One worker thread at the lowest priority takes the drills in turn from a bounded queue, and gives way to
+ * live recognition between turns. Everything a pass
  * needs is read back from the drill's directory (report.json, events.jsonl, recording.wav), so drills still
  * waiting when the server stops are picked up again at the next start ({@link #resumePending}); so is a drill
  * that found the queue full.
@@ -42,6 +44,12 @@ public final class PostCallPass implements AutoCloseable {
     private static final Logger LOG = System.getLogger(PostCallPass.class.getName());
     /** Drills that may wait: a burst of drills ending together fits many times over (each waits as an id). */
     static final int MAX_WAITING = 1_000;
+    /**
+     * How long a turn waits for live recognition to go quiet before it is decoded anyway: the worker's low
+     * thread priority is only a hint (Linux ignores it by default), so the pass gives way between turns instead,
+     * and a server that is never quiet still gets its drills rescored.
+     */
+    static final long MAX_GIVE_WAY_MS = 5_000;
     /** How long a pass waits for the drill's journal to put its final report on disk. */
     private static final long JOURNAL_WAIT_SECONDS = 60;
 
@@ -59,14 +67,21 @@ public final class PostCallPass implements AutoCloseable {
     private final ScenarioLibrary library;
     private final PostCallRecognizer recognizer;
     private final SoundsLike sounds;
+    private final BooleanSupplier liveRecognitionBusy;
     private final BlockingQueue<Job> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
     private final CopyOnWriteArrayList<Consumer<String>> rewrittenListeners = new CopyOnWriteArrayList<>();
     private final Thread worker;
     private volatile boolean closing;
 
-    /** {@code sounds}: how the live drills matched cues on sound; the rescoring matches the same way. */
-    public PostCallPass(ReportStore store, ScenarioLibrary library, PostCallRecognizer recognizer, SoundsLike sounds) {
+    /**
+     * @param sounds              how the live drills matched cues on sound; the rescoring matches the same way
+     * @param liveRecognitionBusy whether a live drill's turn is being recognised now: each turn of a pass waits
+     *                            for a quiet moment (at most {@link #MAX_GIVE_WAY_MS})
+     */
+    public PostCallPass(ReportStore store, ScenarioLibrary library, PostCallRecognizer recognizer, SoundsLike sounds,
+                        BooleanSupplier liveRecognitionBusy) {
         this.store = store;
+        this.liveRecognitionBusy = liveRecognitionBusy;
         this.library = library;
         this.recognizer = recognizer;
         this.sounds = sounds;
@@ -94,11 +109,19 @@ public final class PostCallPass implements AutoCloseable {
 
     /**
      * At start-up: queues every drill whose report still waits for its post-call pass (the server stopped, or
-     * the queue was full). Returns how many.
+     * the queue was full). Returns how many. A data directory that cannot be listed is logged, not thrown: the
+     * server still starts, and those drills keep their provisional score.
      */
-    public int resumePending() throws IOException {
+    public int resumePending() {
+        List<String> ids;
+        try {
+            ids = store.ids();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot list the drills to resume their post-call transcripts: " + e.getMessage());
+            return 0;
+        }
         int queued = 0;
-        for (String id : store.ids()) {
+        for (String id : ids) {
             try {
                 if (store.report(id).map(DrillReport::scoreProvisional).orElse(false)) {
                     submit(id, JournalWritten.ALREADY);
@@ -144,14 +167,15 @@ public final class PostCallPass implements AutoCloseable {
      * Decodes the drill's agent turns again and rewrites its report scored from them. Does nothing for a drill
      * whose report does not wait for a pass. On the worker thread; tests call it directly.
      */
-    void rescore(String drillId) throws IOException {
+    void rescore(String drillId) throws IOException, InterruptedException {
         Path dir = store.drillDir(drillId);
         DrillReport live = store.report(drillId).orElseThrow(() -> new IOException("it has no report.json"));
         if (!live.scoreProvisional()) return;
         List<DrillEvent> events = JournalEvents.read(dir.resolve("events.jsonl"));
         List<PostCallRecognizer.Span> turns = PostCallScoring.agentTurns(events).stream()
                 .map(turn -> new PostCallRecognizer.Span(turn.startMs(), turn.endMs())).toList();
-        List<String> said = recognizer.transcribe(StereoWavWriter.readChannel(dir.resolve("recording.wav"), StereoWavWriter.RIGHT), turns);
+        List<String> said = recognizer.transcribe(StereoWavWriter.readChannel(dir.resolve("recording.wav"), StereoWavWriter.RIGHT), turns,
+                this::giveWayToLiveRecognition);
         if (closing) return;  // stopped mid-decode, the words may be cut short: the next start does it again
         long endMs = events.stream().mapToLong(DrillEvent::atMs).reduce(live.durationMs(), Math::max);
         DrillRecord record = PostCallScoring.rescore(library.get(live.scenario()), Difficulty.parse(live.difficulty()), live.seed(),
@@ -163,6 +187,11 @@ public final class PostCallPass implements AutoCloseable {
         LOG.log(Level.INFO, "drill " + drillId + ": scored from its post-call transcript (" + turns.size() + " agent turns): "
                 + record.score().total() + " (live " + live.score().total() + ")");
         rewrote(drillId);
+    }
+
+    private void giveWayToLiveRecognition() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_GIVE_WAY_MS);
+        while (liveRecognitionBusy.getAsBoolean() && System.nanoTime() < deadline) Thread.sleep(50);
     }
 
     /** The pass failed: the live score stands, and the report says why. */

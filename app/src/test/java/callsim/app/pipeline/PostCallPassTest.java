@@ -52,7 +52,7 @@ class PostCallPassTest {
     }
 
     private PostCallPass pass(ReportStore store) {
-        return new PostCallPass(store, FliteAgentDrill.LIBRARY, recognizer, DrillService.SOUNDS);
+        return new PostCallPass(store, FliteAgentDrill.LIBRARY, recognizer, DrillService.SOUNDS, () -> false);
     }
 
     private static DrillReport.Technique technique(DrillReport report, String id) {
@@ -104,7 +104,8 @@ class PostCallPassTest {
         ReportStore store = new ReportStore(data);
         FliteAgentDrill.write(data.resolve("drills"), "busy", List.of(GARBLED_APOLOGY, ACCOUNT), work);
         try (RecognizerPool live = RecognizerPool.start(RecognizerSettings.defaults().withPoolSize(1));
-             PostCallPass pass = pass(store)) {
+             PostCallPass pass = new PostCallPass(store, FliteAgentDrill.LIBRARY, recognizer, DrillService.SOUNDS,
+                     () -> live.available() < live.size())) {
             int loads = live.modelLoads();
             BlockingQueue<String> rewritten = new ArrayBlockingQueue<>(1);
             pass.onReportRewritten(rewritten::add);
