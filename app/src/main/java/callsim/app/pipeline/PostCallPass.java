@@ -172,21 +172,31 @@ public final class PostCallPass implements AutoCloseable {
         DrillReport live = store.report(drillId).orElseThrow(() -> new IOException("it has no report.json"));
         if (!live.scoreProvisional()) return;
         List<DrillEvent> events = JournalEvents.read(dir.resolve("events.jsonl"));
-        List<PostCallRecognizer.Span> turns = PostCallScoring.agentTurns(events).stream()
-                .map(turn -> new PostCallRecognizer.Span(turn.startMs(), turn.endMs())).toList();
+        List<DrillEvent.AgentTurn> liveTurns = PostCallScoring.agentTurns(events);
+        DrillInfo info = new DrillInfo(live.id(), live.agent(), live.dialledNumber(), live.line(), live.startedAt());
+        long endMs = events.stream().mapToLong(DrillEvent::atMs).reduce(live.durationMs(), Math::max);
+        // The journal must replay to the score the drill had live, or a rescore from it would be of another drill.
+        List<String> heardWords = liveTurns.stream().map(DrillEvent.AgentTurn::words).toList();
+        if (!ReportJson.build(info, rescore(live, events, heardWords, endMs), live.endedAt(), live.complete()).score().equals(live.score())) {
+            throw new IOException("its events.jsonl does not replay to the score it had live (events missing?)");
+        }
+        List<PostCallRecognizer.Span> turns = liveTurns.stream().map(turn -> new PostCallRecognizer.Span(turn.startMs(), turn.endMs())).toList();
         List<String> said = recognizer.transcribe(StereoWavWriter.readChannel(dir.resolve("recording.wav"), StereoWavWriter.RIGHT), turns,
                 this::giveWayToLiveRecognition);
         if (closing) return;  // stopped mid-decode, the words may be cut short: the next start does it again
-        long endMs = events.stream().mapToLong(DrillEvent::atMs).reduce(live.durationMs(), Math::max);
-        DrillRecord record = PostCallScoring.rescore(library.get(live.scenario()), Difficulty.parse(live.difficulty()), live.seed(),
-                sounds, events, said, endMs);
+        DrillRecord record = rescore(live, events, said, endMs);
         Map<Long, String> heardLive = new HashMap<>();
         live.transcript().stream().filter(DrillReport.Turn::agent).forEach(t -> heardLive.put(t.startMs(), t.text()));
-        DrillInfo info = new DrillInfo(live.id(), live.agent(), live.dialledNumber(), live.line(), live.startedAt());
         FileDrillJournal.writeReport(dir, ReportJson.afterCall(info, record, live.endedAt(), live.complete(), heardLive, live.score()));
-        LOG.log(Level.INFO, "drill " + drillId + ": scored from its post-call transcript (" + turns.size() + " agent turns): "
-                + record.score().total() + " (live " + live.score().total() + ")");
+        long changed = java.util.stream.IntStream.range(0, said.size()).filter(i -> !said.get(i).equals(heardWords.get(i))).count();
+        LOG.log(Level.INFO, "drill " + drillId + ": scored from its post-call transcript (" + turns.size() + " agent turns, "
+                + changed + " heard differently live): " + record.score().total() + " (live " + live.score().total() + ")");
         rewrote(drillId);
+    }
+
+    private DrillRecord rescore(DrillReport live, List<DrillEvent> events, List<String> words, long endMs) {
+        return PostCallScoring.rescore(library.get(live.scenario()), Difficulty.parse(live.difficulty()), live.seed(), sounds, events,
+                words, endMs);
     }
 
     private void giveWayToLiveRecognition() throws InterruptedException {

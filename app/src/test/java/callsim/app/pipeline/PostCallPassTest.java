@@ -3,6 +3,7 @@ package callsim.app.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import callsim.app.report.ReportStore;
+import callsim.core.SoundsLike;
 import callsim.review.report.DrillReport;
 import callsim.speech.PostCallRecognizer;
 import callsim.speech.RecognizerPool;
@@ -51,8 +52,9 @@ class PostCallPassTest {
         if (recognizer != null) recognizer.close();
     }
 
+    /** The drills were played as VirtualCalls, whose cues match on spelling: they are rescored the same way. */
     private PostCallPass pass(ReportStore store) {
-        return new PostCallPass(store, FliteAgentDrill.LIBRARY, recognizer, DrillService.SOUNDS, () -> false);
+        return new PostCallPass(store, FliteAgentDrill.LIBRARY, recognizer, SoundsLike.off(), () -> false);
     }
 
     private static DrillReport.Technique technique(DrillReport report, String id) {
@@ -104,7 +106,7 @@ class PostCallPassTest {
         ReportStore store = new ReportStore(data);
         FliteAgentDrill.write(data.resolve("drills"), "busy", List.of(GARBLED_APOLOGY, ACCOUNT), work);
         try (RecognizerPool live = RecognizerPool.start(RecognizerSettings.defaults().withPoolSize(1));
-             PostCallPass pass = new PostCallPass(store, FliteAgentDrill.LIBRARY, recognizer, DrillService.SOUNDS,
+             PostCallPass pass = new PostCallPass(store, FliteAgentDrill.LIBRARY, recognizer, SoundsLike.off(),
                      () -> live.available() < live.size())) {
             int loads = live.modelLoads();
             BlockingQueue<String> rewritten = new ArrayBlockingQueue<>(1);
@@ -145,6 +147,27 @@ class PostCallPassTest {
         assertThat(after.postCall().reason()).contains("recording.wav");
         assertThat(after.score()).isEqualTo(live.score());
         assertThat(after.transcript()).isEqualTo(live.transcript());
+    }
+
+    @Test
+    void aDrillWhoseEventsNoLongerReplayToItsLiveScoreIsNotRescored() throws Exception {
+        ReportStore store = new ReportStore(data);
+        FliteAgentDrill.write(data.resolve("drills"), "gappy", List.of(GARBLED_APOLOGY, ACCOUNT), work);
+        Path events = store.drillDir("gappy").resolve("events.jsonl");
+        Files.write(events, Files.readAllLines(events).stream().filter(line -> !line.contains("\"type\":\"AgentTurn\"")).toList());
+        DrillReport live = store.report("gappy").orElseThrow();
+        try (PostCallPass pass = pass(store)) {
+            BlockingQueue<String> rewritten = new ArrayBlockingQueue<>(1);
+            pass.onReportRewritten(rewritten::add);
+
+            pass.submit("gappy", PostCallPass.JournalWritten.ALREADY);
+
+            assertThat(rewritten.poll(30, TimeUnit.SECONDS)).isEqualTo("gappy");
+        }
+        DrillReport after = store.report("gappy").orElseThrow();
+        assertThat(after.postCall().status()).isEqualTo(DrillReport.PostCall.Status.FAILED);
+        assertThat(after.postCall().reason()).contains("does not replay");
+        assertThat(after.score()).isEqualTo(live.score());
     }
 
     @Test
