@@ -51,7 +51,7 @@ public final class TextReport {
         out.append('\n');
         line(out, "Transcript");
         for (DrillReport.Turn entry : report.transcript()) {
-            line(out, "  [%7s] %-6s %s", seconds(entry.startMs()), entry.speaker(), entry.text().isEmpty() ? "(not recognised)" : entry.text());
+            line(out, "  [%7s] %-6s %s", seconds(entry.startMs()), entry.speaker(), entry.text().isEmpty() ? DrillReport.Turn.NOT_RECOGNISED : entry.text());
             if (entry.heard() != null && !entry.heard().equals(entry.text())) line(out, "  %9s %-6s %s", "", "heard", entry.heard());
         }
         return out.toString();

@@ -97,4 +97,22 @@ class PostCallPageTest {
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return r.body();
     }
+
+    @Test
+    void aTurnTheCallerHeardNothingInShowsNothingStruckAndEverySaidWordMarked() {
+        DrillReport r = SampleDrills.afterPostCall(SampleDrills.row("d-x", "a", "201", "double-charge", "normal",
+                Instant.parse("2026-11-23T10:00:00Z"), DrillStatus.COMPLETE, "resolved", 75), DrillReport.PostCall.Status.DONE, 64);
+        DrillReport unheard = new DrillReport(r.id(), r.scenario(), r.difficulty(), r.seed(), r.agent(), r.dialledNumber(), r.line(),
+                r.startedAt(), r.endedAt(), r.complete(), r.durationMs(), r.outcome(), r.outcomeReason(), r.metrics(), r.score(), r.anger(),
+                java.util.List.of(new DrillReport.Turn("agent", 6_000, 9_000, "I can refund the duplicate charge", DrillReport.Turn.NOT_RECOGNISED)),
+                r.recording(), r.postCall());
+
+        var turn = DrillViews.saidAndHeard(unheard).get(0);
+
+        assertThat(turn.heard()).isEmpty();
+        assertThat(turn.said()).extracting(callsim.review.web.view.DrillPage.Word::text)
+                .containsExactly("I", "can", "refund", "the", "duplicate", "charge");
+        assertThat(turn.said()).allMatch(callsim.review.web.view.DrillPage.Word::changed);
+        assertThat(turn.differ()).isTrue();
+    }
 }

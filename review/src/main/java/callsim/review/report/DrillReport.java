@@ -70,6 +70,9 @@ public record DrillReport(String id, String scenario, String difficulty, long se
      */
     @JsonPropertyOrder({"speaker", "startMs", "endMs", "text", "heard"})
     public record Turn(String speaker, long startMs, long endMs, String text, @JsonInclude(JsonInclude.Include.NON_NULL) String heard) {
+        /** The text of an agent turn in which no words were recognised. */
+        public static final String NOT_RECOGNISED = "(not recognised)";
+
         public Turn(String speaker, long startMs, long endMs, String text) {
             this(speaker, startMs, endMs, text, null);
         }

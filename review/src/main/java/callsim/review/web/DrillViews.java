@@ -73,11 +73,16 @@ final class DrillViews {
         List<DrillPage.SaidAndHeard> turns = new ArrayList<>();
         for (DrillReport.Turn t : r.transcript()) {
             if (!t.agent() || t.heard() == null) continue;
-            WordDiff.Sides sides = WordDiff.of(t.text(), t.heard());
+            WordDiff.Sides sides = WordDiff.of(recognised(t.text()), recognised(t.heard()));
             turns.add(new DrillPage.SaidAndHeard(t.startMs(), Fmt.clock(t.startMs()), Fmt.clock(t.startMs()) + "–" + Fmt.clock(t.endMs()),
                     sides.said(), sides.heard(), sides.differ()));
         }
         return turns;
+    }
+
+    /** A turn's words, none for the transcript's "(not recognised)" (which is no words the agent said or the caller heard). */
+    private static String recognised(String text) {
+        return DrillReport.Turn.NOT_RECOGNISED.equals(text) ? "" : text;
     }
 
     private static List<TechniqueRow.EvidenceGroup> groups(List<DrillReport.Evidence> evidence) {
