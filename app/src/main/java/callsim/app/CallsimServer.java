@@ -14,6 +14,10 @@ import callsim.app.pipeline.PostCallPass;
 import callsim.app.pipeline.SpeechServices;
 import callsim.app.pipeline.StartingCalls;
 import callsim.app.report.ReportStore;
+import callsim.app.assign.ReviewAssignedWork;
+import callsim.review.assign.JdbcAssignments;
+import callsim.review.assign.Progress;
+import callsim.review.auth.JdbcAccounts;
 import callsim.review.store.Database;
 import callsim.review.store.DrillStore;
 import callsim.review.store.JdbcDrillStore;
@@ -177,7 +181,8 @@ public final class CallsimServer implements AutoCloseable {
                 http = ReviewApp.start(ReviewApp.Settings.on(new InetSocketAddress(options.bindAddress(), options.httpPort())),
                         new ReviewApp.Parts(new JdbcDrillStore(database, Clock.systemUTC()), accounts,
                                 new PolicyAccess(new AccessPolicy(accounts)), Clock.systemUTC(), titles,
-                                java.util.Optional.of(accounts.accounts()), firstRun),
+                                java.util.Optional.of(accounts.accounts()), firstRun,
+                                java.util.Optional.of(new JdbcAssignments(database.dataSource(), Clock.systemUTC()))),
                         java.util.Optional.of(new CallsEndpoint(asterisk.outbound())),
                         java.util.Optional.of(ControlToken.load(options.dataDir())));
             }
@@ -186,6 +191,11 @@ public final class CallsimServer implements AutoCloseable {
                     : "; SIP callers must authenticate as their extension"));
             speech = loadSpeech(options, progress);
             drills = new DrillService(options.drills(), speech, store, clock, Clock.systemUTC());
+            ReviewAssignedWork assigned = new ReviewAssignedWork(new Progress(new JdbcAssignments(database.dataSource(), Clock.systemUTC()),
+                    new JdbcDrillStore(database, Clock.systemUTC()), new JdbcAccounts(database.dataSource(), Clock.systemUTC())),
+                    options.drills().dialPlan(), Clock.systemUTC());
+            drills.useAssignments(assigned);
+            asterisk.outbound().ifPresent(outbound -> outbound.useAssignments(assigned));
             drills.onDrillStarted(replicator::drillStarted);
             drills.onDrillFinished(replicator::drillFinished);
             RecognizerPool live = speech.recognizers();
@@ -222,9 +232,11 @@ public final class CallsimServer implements AutoCloseable {
         RecognizerSettings settings = recognizerSettings(options).withPoolSize(total).withSetup(options.recognizerSetup());
         RecognizerPool pool = RecognizerPool.start(settings, TurnQueueLimits.defaults(total),
                 (loaded, of) -> progress.accept("speech recogniser " + loaded + "/" + of + " ready"));
+        SpeechServices speech = new SpeechServices(voice, pool);
+        speech.warmUp();
         LOG.log(Level.INFO, "speech ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: caller voice and "
                 + pool.size() + " recogniser(s)");
-        return new SpeechServices(voice, pool);
+        return speech;
     }
 
     /** The language model every recogniser uses: the agents' corpus plus every scenario's phrasing. */

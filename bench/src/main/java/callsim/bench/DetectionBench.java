@@ -8,6 +8,8 @@ import callsim.core.TurnAnalyzer;
 import callsim.scenarios.ScenarioLibrary;
 import callsim.speech.PronunciationDictionary;
 import callsim.speech.RecognizerPool;
+import callsim.speech.RecognizerSetup;
+import callsim.speech.SpeakerProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +30,8 @@ import java.util.TreeMap;
  * each belongs to one rubric technique (Signal#technique).
  *
  * <p>Arguments: voices to speak both paraphrase halves with ({@code espeak} = espeak-ng en-us 150 wpm,
- * {@code slt}, {@code rms} = flite; {@code rms:held-out} speaks the held-out half only); none = clean
+ * {@code slt}, {@code rms} = flite; {@code rms:held-out} speaks the held-out half only; {@code slt@accurate}
+ * hears with the accurate set-up, which scores drills after the call); none = clean
  * text only. Each voice's transcripts are kept in {@code target/detection/heard-VOICE.tsv}. Instead of
  * voices: {@code kept} scores the kept transcripts again without decoding (after a detector change),
  * {@code tune} chooses SoundsLike's two limits on the tuning half (see {@link Tuning}), {@code misses}
@@ -38,6 +41,8 @@ public final class DetectionBench {
     static final Path HEARD_DIR = Path.of("target", "detection");
     static final String TUNING = "paraphrase tuning half";
     static final String HELD_OUT = "paraphrase held-out half";
+    /** Agent turns in a typical drill: how many lines one speaker profile (and its adaptation) hears. */
+    static final int DRILL_TURNS = 12;
 
     private DetectionBench() {
     }
@@ -86,12 +91,14 @@ public final class DetectionBench {
         boolean keptOnly = args.length > 0 && args[0].equals("kept");
         List<String> voices = keptOnly ? keptVoices() : List.of(args);
         for (String spec : voices) {
-            String name = spec.replace(":held-out", "").trim();
-            PhoneChannel.Voice voice = voice(name);
+            String name = spec.replace(":held-out", "").trim(); // e.g. "slt", or "slt@accurate" for that set-up
+            RecognizerSetup setup = name.contains("@") ? RecognizerSetup.named(name.substring(name.indexOf('@') + 1))
+                : RecognizerSetup.LIVE;
+            PhoneChannel.Voice voice = voice(name.replaceAll("@.*", ""));
             List<Labelled> spoken = spec.endsWith(":held-out") ? sets.get(HELD_OUT) : phoneSets(sets);
             Map<String, String> heard = keptOnly ? keptTranscripts(HEARD_DIR.resolve("heard-" + name + ".tsv"))
-                : transcribe(spoken, voice, name);
-            System.out.printf("%nPhone channel, voice %s (domain LM, 8 kHz G.711)%n%n", voice.label());
+                : transcribe(spoken, voice, name, setup);
+            System.out.printf("%nPhone channel, voice %s (recogniser set-up %s, 8 kHz G.711)%n%n", voice.label(), setup.name());
             System.out.println("| set | lines | spelling only P / R / F1 | with sound P / R / F1 | poor agent's lines: P (spelling / sound) |");
             System.out.println("|---|---|---|---|---|");
             for (var set : sets.entrySet()) {
@@ -148,17 +155,23 @@ public final class DetectionBench {
     /**
      * Each line as the recogniser heard it after the phone channel, kept (one "said TAB heard" row per
      * line, appended as it is decoded) in target/detection/heard-VOICE.tsv; lines already kept there are
-     * not decoded again, so an interrupted run resumes. Delete the file to decode afresh.
+     * not decoded again, so an interrupted run resumes (its speaker adaptation starts afresh). Delete the file
+ * to decode afresh.
      */
-    static Map<String, String> transcribe(List<Labelled> lines, PhoneChannel.Voice voice, String name) throws Exception {
+    static Map<String, String> transcribe(List<Labelled> lines, PhoneChannel.Voice voice, String name, RecognizerSetup setup)
+        throws Exception {
         Files.createDirectories(HEARD_DIR);
         Path kept = HEARD_DIR.resolve("heard-" + name + ".tsv");
         Map<String, String> heard = Files.exists(kept) ? keptTranscripts(kept) : new LinkedHashMap<>();
         List<Labelled> todo = lines.stream().filter(l -> !heard.containsKey(l.text())).toList();
         if (todo.isEmpty()) return heard;
-        try (RecognizerPool pool = RecognizerPool.start(Corpora.serverSettings(1))) {
+        try (RecognizerPool pool = RecognizerPool.start(Corpora.serverSettings(1).withSetup(setup))) {
+            // as in drills: one agent's profile for every DRILL_TURNS lines, then a fresh one (a new drill)
+            SpeakerProfile agent = new SpeakerProfile();
+            int turns = 0;
             for (Labelled line : todo) {
-                String words = pool.transcribe(PhoneChannel.speak(line.text(), voice), PhoneChannel.LINE_RATE);
+                if (turns++ % DRILL_TURNS == 0) agent = new SpeakerProfile();
+                String words = pool.transcribe(PhoneChannel.speak(line.text(), voice), PhoneChannel.LINE_RATE, agent);
                 heard.put(line.text(), words);
                 Files.writeString(kept, line.text() + "\t" + words + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -16,10 +16,12 @@ import java.util.TreeMap;
 /**
  * What callsim itself recorded for a set of drills, pooled: every caller response latency from each
  * drill's report.json, read as the typed {@link DrillReport} (LineMonitor's measure: agent's last voiced frame → caller's first frame on the
- * line), agent turns with and without recognised words (events.jsonl), and how the drills ended.
+ * line), agent turns with and without recognised words (events.jsonl), caller lines that started while the
+ * agent was speaking without being meant as a barge-in (stale replies), and how the drills ended.
  */
 record DrillResults(int drills, List<Long> latenciesMs, int turnsWithWords, int emptyTurns,
-                    Map<String, Integer> outcomes, int incomplete, List<Long> wordsWaitMs, List<Long> voiceWaitMs) {
+                    Map<String, Integer> outcomes, int incomplete, List<Long> wordsWaitMs, List<Long> voiceWaitMs,
+                    int staleReplies) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static DrillResults read(List<Path> drillDirs) throws IOException {
@@ -30,6 +32,7 @@ record DrillResults(int drills, List<Long> latenciesMs, int turnsWithWords, int 
         int incomplete = 0;
         List<Long> wordsWait = new ArrayList<>();
         List<Long> voiceWait = new ArrayList<>();
+        int stale = 0;
         for (Path dir : drillDirs) {
             Path reportFile = dir.resolve("report.json");
             if (!Files.exists(reportFile)) {
@@ -42,10 +45,17 @@ record DrillResults(int drills, List<Long> latenciesMs, int turnsWithWords, int 
             latencies.addAll(report.metrics().evidence().callerResponseLatenciesMs());
             try (BufferedReader events = Files.newBufferedReader(dir.resolve("events.jsonl"))) {
                 JsonNode turn = null; // the last agent turn the caller has not answered yet
+                boolean agentSpeaking = false;
+                java.util.Set<Integer> bargeIns = new java.util.HashSet<>();
                 for (String line = events.readLine(); line != null; line = events.readLine()) {
-                    if (!line.contains("\"AgentTurn\"") && !line.contains("\"CallerSpeechStarted\"")) continue;
                     JsonNode event = JSON.readTree(line);
                     String type = event.path("type").asText();
+                    if (type.equals("AgentSpeechStarted")) agentSpeaking = true;
+                    if (type.equals("AgentSpeechStopped")) agentSpeaking = false;
+                    if (type.equals("CallerSpeak") && event.path("overAgent").asBoolean()) bargeIns.add(event.path("utteranceId").asInt());
+                    if (type.equals("CallerSpeechStarted") && agentSpeaking && !bargeIns.contains(event.path("utteranceId").asInt())) {
+                        stale++; // in the order the session heard them: the agent was mid-speech when this reply began
+                    }
                     if (type.equals("AgentTurn")) {
                         if (event.path("words").asText("").isBlank()) empty++; else withWords++;
                         turn = event;
@@ -60,7 +70,7 @@ record DrillResults(int drills, List<Long> latenciesMs, int turnsWithWords, int 
             }
         }
         return new DrillResults(drillDirs.size(), List.copyOf(latencies), withWords, empty, outcomes, incomplete,
-                List.copyOf(wordsWait), List.copyOf(voiceWait));
+                List.copyOf(wordsWait), List.copyOf(voiceWait), stale);
     }
 
     /** Nearest-rank percentile of the latencies, as LineMetrics computes it per drill; -1 when there are none. */

@@ -26,12 +26,33 @@ public sealed interface DrillEvent {
     /**
      * An agent turn ended (end-of-turn silence) and was recognised. {@code atMs} is when the words
      * became known; {@code startMs}/{@code endMs} bound the turn's voiced audio. {@code words} may be
-     * empty (nothing recognised) and may contain misrecognitions.
+     * empty (nothing recognised) and may contain misrecognitions. {@code confidence} (0 to 1) is how
+     * much of the turn's speech the recognised words account for (docs/metrics.md); typed words are
+     * certain (1). A turn not {@link #heardClearly()} is answered as on a bad line and never scored.
      */
-    record AgentTurn(long atMs, long startMs, long endMs, String words) implements DrillEvent {
-        /** The same turn with other words for it (a post-call transcript's). */
+    record AgentTurn(long atMs, long startMs, long endMs, String words, double confidence) implements DrillEvent {
+        /**
+         * The least confidence at which the words are trusted: the highest that still hears at least 95%
+         * of clear English turns; noise and much foreign speech stay under it (BENCHMARKS.md (f)).
+         */
+        public static final double HEARD_CLEARLY = 0.5;
+
+        public AgentTurn {
+            if (!(confidence >= 0 && confidence <= 1)) throw new IllegalArgumentException("confidence " + confidence + " outside 0..1");
+        }
+
+        /** A turn whose words are certain: typed text. */
+        public AgentTurn(long atMs, long startMs, long endMs, String words) {
+            this(atMs, startMs, endMs, words, 1);
+        }
+
+        public boolean heardClearly() {
+            return confidence >= HEARD_CLEARLY;
+        }
+
+        /** The same turn with other words for it (a post-call transcript's), keeping its confidence. */
         public AgentTurn withWords(String other) {
-            return new AgentTurn(atMs, startMs, endMs, other);
+            return new AgentTurn(atMs, startMs, endMs, other, confidence);
         }
     }
 

@@ -35,6 +35,7 @@ public final class DrillSession {
     private final CallerMood mood;
     private final EvidenceLog evidence = new EvidenceLog();
     private final CallerReplies replies;
+    private final List<UnclearTurn> unclearTurns = new ArrayList<>();
 
     private Outcome outcome = Outcome.IN_PROGRESS;
     private String outcomeReason = "";
@@ -187,12 +188,13 @@ public final class DrillSession {
             LineMetrics metrics = scoredLine.metrics(nowMs).until(end);
             List<AngerPoint> anger = mood.curve().stream().filter(p -> p.atMs() <= end).toList();
             List<TranscriptEntry> said = transcript.entries(nowMs).stream().filter(e -> e.startMs() < end).toList();
+            List<UnclearTurn> unclear = unclearTurns.stream().filter(u -> u.atMs() < end).toList();
             return new DrillRecord(scenario.id(), difficulty, seed, outcome, outcomeReason, end,
-                    said, anger, metrics, Scoring.score(scenario, evidence, metrics, outcome));
+                    said, anger, metrics, Scoring.score(scenario, evidence, metrics, outcome, unclear));
         }
         LineMetrics metrics = scoredLine.metrics(nowMs);
         return new DrillRecord(scenario.id(), difficulty, seed, outcome, outcomeReason, nowMs,
-                transcript.entries(nowMs), mood.curve(), metrics, Scoring.score(scenario, evidence, metrics, outcome));
+                transcript.entries(nowMs), mood.curve(), metrics, Scoring.score(scenario, evidence, metrics, outcome, unclearTurns));
     }
 
     private void onCallerSpeechEnded(DrillEvent.CallerSpeechEnded ended, List<CallerAction> actions) {
@@ -257,9 +259,14 @@ public final class DrillSession {
     /**
      * The caller reacts to the words it heard ({@code turn.words()}); the turn's evidence is what the agent
      * said ({@code saidWords}: the same words live, a post-call transcript's when rescoring), judged against
-     * what the caller remembered.
+     * what the caller remembered. A turn the caller did not hear clearly is neither answered nor scored, also
+     * when rescoring: the post-call words carry the live turn's confidence until they have one of their own.
      */
     private void onAgentTurn(DrillEvent.AgentTurn turn, String saidWords, long now, List<CallerAction> actions) {
+        if (!turn.heardClearly()) {
+            onUnclearTurn(turn, actions);
+            return;
+        }
         TurnReading reading = analyzer.read(turn.words());
         TurnReading said = saidWords.equals(turn.words()) ? reading : analyzer.read(saidWords);
         if (reading.has(Signal.BACKCHANNEL) && floor.speaking()) { // active listening: carry on
@@ -291,10 +298,25 @@ public final class DrillSession {
                     () -> choice + line(LineSituation.CLOSING), actions);
             return;
         }
-        // A reply to a turn the agent has moved on from (talking again, or a hold since) would be stale.
-        boolean superseded = agentLastStartedMs > turn.endMs() || holdLastChangedMs > turn.endMs();
-        if (interruptionAnsweredThisEvent || monitor.onHold() || superseded) return;
+        if (!answerable(turn)) return;
         say(replies.replyTo(reading, factsAskedBefore, boundaryAnswersAbuse, mood.band(), now), PRIORITY_REPLY, false, actions);
+    }
+
+    /**
+     * A turn heard too poorly to trust its words (docs/rubric.md, "Not heard clearly"): the caller asks
+     * again, as on a bad line, unless they are talking; the words are neither answered, remembered nor
+     * scored, and the caller's mood does not change.
+     */
+    private void onUnclearTurn(DrillEvent.AgentTurn turn, List<CallerAction> actions) {
+        unclearTurns.add(new UnclearTurn(turn.startMs()));
+        if (floor.speaking() || !answerable(turn)) return;
+        say(line(LineSituation.NOT_HEARD), PRIORITY_REPLY, false, actions);
+    }
+
+    /** False when a reply would be stale: the agent has moved on (talking again, or a hold since), or it was answered already. */
+    private boolean answerable(DrillEvent.AgentTurn turn) {
+        boolean superseded = agentLastStartedMs > turn.endMs() || holdLastChangedMs > turn.endMs();
+        return !interruptionAnsweredThisEvent && !monitor.onHold() && !superseded;
     }
 
     private void onHoldStarted(long now, List<CallerAction> actions) {

@@ -215,13 +215,14 @@ public final class LineMonitor implements LineView {
 
     private void onAgentTurn(DrillEvent.AgentTurn e, List<LineNotice> notices) {
         // Short agent speech over the caller is judged by its words: an acknowledgement (or noise with
-        // no recognised words) is active listening, anything else an interruption.
-        boolean listening = e.words().isBlank() || AgentPhrases.isBackchannel(e.words());
+        // no recognised words, or words not heard clearly enough to judge) is active listening,
+        // anything else an interruption.
+        boolean listening = !e.heardClearly() || e.words().isBlank() || AgentPhrases.isBackchannel(e.words());
         for (Candidate candidate : candidatesAwaitingTurn) {
             if (!listening) confirm(candidate, notices);
         }
         candidatesAwaitingTurn.clear();
-        if (AgentPhrases.isHoldRequest(e.words())) holdRequestTurnEnds.add(e.endMs());
+        if (e.heardClearly() && AgentPhrases.isHoldRequest(e.words())) holdRequestTurnEnds.add(e.endMs());
         agentTurnStartMs = agentSpeaking() ? agentSpeechStartMs : -1; // speaking again: a new turn has begun
         turnRecognisedMs = nowMs;
         restartSilence();

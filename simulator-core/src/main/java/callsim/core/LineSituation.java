@@ -33,6 +33,11 @@ public enum LineSituation {
     CLOSING(EnumSet.of(AngerBand.SATISFIED, AngerBand.CALMING)),
     /** The caller has had enough and hangs up. */
     HANG_UP(EnumSet.of(AngerBand.FURIOUS, AngerBand.ANGRY)),
+    /**
+     * The agent's turn did not come through clearly (noise, another language): the caller asks again, as
+     * on a bad line. Optional; a scenario without these lines uses {@link NotHeardLines#DEFAULTS}.
+     */
+    NOT_HEARD(EnumSet.noneOf(AngerBand.class)),
     /** Anything else: the caller carries on about the problem. */
     CONTINUATION(EnumSet.allOf(AngerBand.class)),
     /** The agent transfers the caller to a supervisor; the last line before the drill ends escalated. */

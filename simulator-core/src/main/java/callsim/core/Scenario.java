@@ -59,6 +59,11 @@ public record Scenario(
             // The scenario's opening is one of the variants: the one for its normal difficulty's mood.
             lines = lines.with(LineSituation.OPENING, AngerBand.of(tempers.get(Difficulty.NORMAL).startingAnger()), openingComplaint);
         }
+        if (lines.pools().getOrDefault(LineSituation.NOT_HEARD, Map.of()).isEmpty()) {
+            for (Map.Entry<AngerBand, List<String>> pool : NotHeardLines.DEFAULTS.entrySet()) {
+                for (String line : pool.getValue()) lines = lines.with(LineSituation.NOT_HEARD, pool.getKey(), line);
+            }
+        }
         for (LineSituation situation : LineSituation.values()) {
             for (AngerBand band : situation.requiredBands(persona)) {
                 checkArgument(!lines.pools().getOrDefault(situation, Map.of()).getOrDefault(band, List.of()).isEmpty(),

@@ -7,7 +7,8 @@ import java.util.List;
  * applied, {@code passed} when the total reaches {@code passMark}, no forbidden promise was made, no critical
  * technique (don't interrupt, apologise, manage hold, policy, stay calm) scored below 50, and the caller was
  * resolved or properly escalated; each technique with its evidence; the outcome; a one-line
- * {@code verdict}; and {@code advice}: the two or three changes that would have helped most, in plain words.
+ * {@code verdict}; {@code advice}: the two or three changes that would have helped most, in plain words; and
+ * {@code notHeardClearly}: agent turns the recogniser heard too poorly to score, which earned and cost nothing.
  */
 public record Scorecard(
         int total,
@@ -16,11 +17,19 @@ public record Scorecard(
         Outcome outcome,
         String verdict,
         List<TechniqueScore> techniques,
-        List<String> advice) {
+        List<String> advice,
+        List<UnclearTurn> notHeardClearly) {
 
     public Scorecard {
         techniques = List.copyOf(techniques);
         advice = List.copyOf(advice);
+        notHeardClearly = List.copyOf(notHeardClearly);
+    }
+
+    /** A scorecard on which every agent turn was heard clearly. */
+    public Scorecard(int total, int passMark, boolean passed, Outcome outcome, String verdict, List<TechniqueScore> techniques,
+            List<String> advice) {
+        this(total, passMark, passed, outcome, verdict, techniques, advice, List.of());
     }
 
     /** The score of one technique. */

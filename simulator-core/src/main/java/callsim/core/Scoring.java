@@ -27,7 +27,8 @@ final class Scoring {
 
     private Scoring() {}
 
-    static Scorecard score(Scenario scenario, EvidenceLog log, LineMetrics metrics, Outcome outcome) {
+    /** {@code unclear}: the agent turns heard too poorly to score, listed on the scorecard instead. */
+    static Scorecard score(Scenario scenario, EvidenceLog log, LineMetrics metrics, Outcome outcome, List<UnclearTurn> unclear) {
         List<Judgement> judgements = new ListeningJudges(scenario, log, metrics).judge();
         judgements.addAll(new HandlingJudges(scenario, log, metrics, outcome).judge());
         judgements.sort(Comparator.comparing(Judgement::technique));
@@ -49,7 +50,7 @@ final class Scoring {
         boolean passed = total >= scenario.passMark() && !forbidden && goodOutcome && badlyWrong.isEmpty();
         return new Scorecard(total, scenario.passMark(), passed, outcome,
                 verdict(total, scenario.passMark(), passed, forbidden, goodOutcome, outcome, badlyWrong),
-                judgements.stream().map(Judgement::toScore).toList(), advice(scenario, judgements));
+                judgements.stream().map(Judgement::toScore).toList(), advice(scenario, judgements), unclear);
     }
 
     /** The techniques that lost the most weighted points (a forbidden promise always first). */

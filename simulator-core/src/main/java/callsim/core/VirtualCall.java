@@ -61,8 +61,16 @@ public final class VirtualCall {
 
     /** The agent says {@code words} once the caller is done and the response gap has passed. */
     public VirtualCall say(String words) {
+        return say(words, 1);
+    }
+
+    /**
+     * {@link #say} as a recogniser would deliver it: {@code heardWords} with a {@code confidence} (see
+     * {@link DrillEvent.AgentTurn}), for replaying spoken turns; typed text is always certain.
+     */
+    public VirtualCall say(String heardWords, double confidence) {
         advanceTo(answerTime());
-        return agentSays(timing.agentSpeechMs(words), words);
+        return agentSays(timing.agentSpeechMs(heardWords), heardWords, confidence);
     }
 
     /** The agent says {@code words} over the caller's current (or coming) line, a second into it. */
@@ -126,6 +134,11 @@ public final class VirtualCall {
 
     /** The agent speaks for {@code durationMs} from now; the turn is recognised after the end-of-turn silence. */
     public VirtualCall agentSays(long durationMs, String words) {
+        return agentSays(durationMs, words, 1);
+    }
+
+    /** {@link #agentSays(long, String)}, recognised with {@code confidence}. */
+    public VirtualCall agentSays(long durationMs, String words, double confidence) {
         if (finished()) return this;
         long start = nowMs;
         deliver(new DrillEvent.AgentSpeechStarted(start));
@@ -136,7 +149,7 @@ public final class VirtualCall {
         agentLastTurnEndMs = end;
         advanceTo(end + timing.endOfTurnSilenceMs());
         if (finished()) return this;
-        deliver(new DrillEvent.AgentTurn(nowMs, start, end, words.strip()));
+        deliver(new DrillEvent.AgentTurn(nowMs, start, end, words.strip(), confidence));
         return this;
     }
 

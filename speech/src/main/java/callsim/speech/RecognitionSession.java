@@ -11,10 +11,10 @@ public interface RecognitionSession {
     void feed(short[] pcm8k);
 
     /**
-     * No more audio: completes with the recognised words (lower case, single spaces, "" when nothing
-     * was recognised) and returns the recogniser to the pool. Call exactly once.
+     * No more audio: completes with the recognised words and their confidence, and returns the
+     * recogniser to the pool. Call exactly once.
      */
-    CompletableFuture<String> finish();
+    CompletableFuture<RecognizedTurn> finish();
 
     /** Abandons the turn (call hung up); the recogniser goes back to the pool. Safe after finish. */
     void cancel();

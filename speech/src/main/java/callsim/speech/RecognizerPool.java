@@ -160,7 +160,7 @@ public final class RecognizerPool implements AutoCloseable {
             newStream(Math.max(defaultBufferSamples(), pcm8k.length + 1)).from(speaker), false);
         session.feed(pcm8k);
         try {
-            return session.finish().join();
+            return session.finish().join().words();
         } catch (java.util.concurrent.CancellationException e) {
             throw new IllegalStateException("recogniser pool closed before the recording was transcribed", e);
         }
@@ -229,7 +229,7 @@ public final class RecognizerPool implements AutoCloseable {
 
     private ReusableSpeechRecognizer loadAndPrime(Path config, short[] priming) throws IOException {
         long start = System.nanoTime();
-        ReusableSpeechRecognizer recognizer = ReusableSpeechRecognizer.load(config);
+        ReusableSpeechRecognizer recognizer = ReusableSpeechRecognizer.load(config, settings.setup().speakerAdaptation());
         modelLoads.incrementAndGet();
         QueuedPcmStream primingStream = newStream(priming.length + 1);
         primingStream.offer(priming);

@@ -26,10 +26,12 @@ import java.util.Map;
  * @param growSkipInterval  0, or N: every N-th frame grows no new paths (plain search only)
  * @param phoneFrontEnd     the explicit phone front end (no noise removal, slight dither) instead of
  *                          the model's own automatic one
+ * @param speakerAdaptation each agent's turns adapt the acoustic model to their voice for their later
+ *                          turns ({@link SpeakerAdaptation}); needs the phone front end's per-speaker profile
  */
 public record RecognizerSetup(String name, LanguageModelKind languageModel, double domainWeight, int genericWords,
                               int absoluteBeamWidth, double languageWeight, boolean phoneLookahead,
-                              int growSkipInterval, boolean phoneFrontEnd) {
+                              int growSkipInterval, boolean phoneFrontEnd, boolean speakerAdaptation) {
 
     /** The language model a set-up searches with. */
     public enum LanguageModelKind {
@@ -43,21 +45,24 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
 
     private static final String CONFIG = "recognizer.config.xml";
 
-    /** Live calls: the mixed model and a search cheap enough to follow many drills on two cores. */
+    /**
+     * Live calls: the mixed model and a search cheap enough to follow many drills on two cores; speaker
+     * adaptation pays for the narrower beam (BENCHMARKS.md (c), 2026-12-05).
+     */
     public static final RecognizerSetup LIVE =
-        new RecognizerSetup("live", LanguageModelKind.MIXED, 0.7, 2000, 5000, 10, false, 3, true);
+        new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, 5000, 3000, 10, false, 3, true, true);
     /**
      * Recordings (transcribe, post-call transcripts): the same mixed model with the wide search of the
      * first release; about twice the CPU of {@link #LIVE}, never on a live call's path.
      */
     public static final RecognizerSetup ACCURATE =
-        new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.7, 2000, 10000, 8, true, 0, true);
+        new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.5, 5000, 10000, 8, true, 0, true, true);
     /** The first release's live set-up (domain model, wide search), kept to measure against. */
     public static final RecognizerSetup DOMAIN =
-        new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 8, true, 0, false);
+        new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 8, true, 0, false, false);
     /** Sphinx4's general model with the wide search, for recordings about anything. */
     public static final RecognizerSetup GENERIC =
-        new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000, 8, true, 0, false);
+        new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000, 8, true, 0, false, false);
 
     public static final List<RecognizerSetup> NAMED = List.of(LIVE, ACCURATE, DOMAIN, GENERIC);
 
@@ -71,6 +76,9 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         if (absoluteBeamWidth < 100) throw new IllegalArgumentException("absoluteBeamWidth too small: " + absoluteBeamWidth);
         if (languageWeight <= 0) throw new IllegalArgumentException("languageWeight must be positive: " + languageWeight);
         if (growSkipInterval < 0) throw new IllegalArgumentException("growSkipInterval must not be negative");
+        if (speakerAdaptation && !phoneFrontEnd) {
+            throw new IllegalArgumentException("speakerAdaptation needs phoneFrontEnd (the per-speaker profile lives there)");
+        }
     }
 
     /** The named set-up, e.g. "live"; fails listing the names it knows. */
@@ -131,6 +139,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         boolean lookahead = phoneLookahead;
         int growSkip = growSkipInterval;
         boolean frontEnd = phoneFrontEnd;
+        boolean adapt = speakerAdaptation;
         switch (key) {
             case "domainWeight" -> weight = Double.parseDouble(value);
             case "genericWords" -> words = Integer.parseInt(value);
@@ -139,11 +148,12 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
             case "phoneLookahead" -> lookahead = Boolean.parseBoolean(value);
             case "growSkipInterval" -> growSkip = Integer.parseInt(value);
             case "phoneFrontEnd" -> frontEnd = Boolean.parseBoolean(value);
+            case "speakerAdaptation" -> adapt = Boolean.parseBoolean(value);
             default -> throw new IllegalArgumentException("cannot vary '" + key + "' (domainWeight, genericWords, "
-                + "absoluteBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd)");
+                + "absoluteBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd, speakerAdaptation)");
         }
         return new RecognizerSetup(name + "," + key + "=" + value, languageModel, weight, words, beam, lmWeight, lookahead,
-            growSkip, frontEnd);
+            growSkip, frontEnd, adapt);
     }
 
     /** "live" or "live,absoluteBeamWidth=2000,genericWords=5000": a named set-up with variations. */

@@ -4,8 +4,11 @@ import edu.cmu.sphinx.api.AbstractSpeechRecognizer;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.api.SpeechResult;
+import edu.cmu.sphinx.decoder.search.Token;
 import edu.cmu.sphinx.frontend.filter.Dither;
 import edu.cmu.sphinx.frontend.util.StreamDataSource;
+import edu.cmu.sphinx.linguist.acoustic.tiedstate.Sphinx3Loader;
+import edu.cmu.sphinx.result.WordResult;
 import edu.cmu.sphinx.util.props.Configurable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,17 +29,28 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
     static final String DICTIONARY = "resource:" + PronunciationDictionary.RESOURCE;
     /** Phone audio is fed at its own rate: measured better than up-sampling to the model's 16 kHz. */
     static final int SAMPLE_RATE = 8000;
+    /**
+     * The most speech a recognised word accounts for, per phone of its pronunciation (spoken English
+     * averages about 80 ms): beyond it the decoder is stretching a word over sound it cannot place, as
+     * it does with one short word over a burst of noise. Chosen with {@code bench/run confidence}
+     * (BENCHMARKS.md (f)).
+     */
+    static final long MAX_WORD_MS_PER_PHONE = 120;
+    /** A segment adapts the model to its speaker only if heard at least this clearly (as a turn is scored). */
+    private static final double ADAPT_MIN_CONFIDENCE = callsim.core.DrillEvent.AgentTurn.HEARD_CLEARLY;
 
     private final StreamDataSource source;
     private final SpeakerNormalizer normalizer; // null in the first release's front end (Sphinx4's LiveCMN)
     private final Dither dither; // null in a front end without dither
+    private final AdaptableMeans means; // null when the set-up does not adapt to speakers
 
-    private ReusableSpeechRecognizer(Context context) throws IOException {
+    private ReusableSpeechRecognizer(Context context, boolean adaptToSpeakers) throws IOException {
         super(context);
         source = context.getInstance(StreamDataSource.class);
         normalizer = usesSpeakerNormalizer(context) ? context.getInstance(SpeakerNormalizer.class) : null;
         dither = configured(context, Dither.class) ? context.getInstance(Dither.class) : null;
         recognizer.allocate(); // loads acoustic model, dictionary and LM; the expensive part, done once
+        means = adaptToSpeakers ? new AdaptableMeans((Sphinx3Loader) context.getLoader()) : null;
     }
 
     /**
@@ -44,14 +58,15 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
      *
      * @param config a Sphinx4 configuration file, as {@link RecognizerSetup} writes it (it names the
      *               language model; the acoustic model, dictionary and sample rate are set here)
+     * @param adaptToSpeakers whether turns with a speaker profile adapt the acoustic model to that speaker
      */
-    static ReusableSpeechRecognizer load(Path config) throws IOException {
+    static ReusableSpeechRecognizer load(Path config, boolean adaptToSpeakers) throws IOException {
         Configuration configuration = new Configuration();
         configuration.setAcousticModelPath(ACOUSTIC_MODEL);
         configuration.setDictionaryPath(DICTIONARY);
         configuration.setSampleRate(SAMPLE_RATE);
         try {
-            return new ReusableSpeechRecognizer(new Context(config.toUri().toString(), configuration));
+            return new ReusableSpeechRecognizer(new Context(config.toUri().toString(), configuration), adaptToSpeakers);
         } finally {
             SphinxLogging.quiet();
         }
@@ -59,19 +74,42 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
 
     /**
      * Decodes {@code audio} (8 kHz, 16-bit signed little-endian mono) until it ends, blocking the
-     * calling thread, and returns the recognised words separated by single spaces. The audio's speaker
-     * profile, if it has one, is used and updated for the cepstral mean.
+     * calling thread, and returns the recognised words separated by single spaces with their
+     * confidence (see {@link RecognizedTurn}). The audio's speaker profile, if it has one, is used and
+     * updated: the cepstral mean, and the speaker adaptation from the segments heard clearly.
      */
-    String recognize(QueuedPcmStream audio) {
-        if (normalizer != null) normalizer.use(audio.speaker());
+    RecognizedTurn recognize(QueuedPcmStream audio) {
+        SpeakerProfile speaker = audio.speaker();
+        if (normalizer != null) normalizer.use(speaker);
+        SpeakerAdaptation adaptation = means != null && speaker != null ? speaker.adaptation(means) : null;
+        if (means != null) means.use(adaptation == null ? null : adaptation.transform());
         source.setInputStream(audio);
         List<String> segments = new ArrayList<>();
+        long speechMs = 0;
+        long wordMs = 0;
         // the front end's speech marker splits the stream at pauses: one result per speech segment
         for (SpeechResult result = getResult(); result != null; result = getResult()) {
             String words = result.getHypothesis().strip();
             if (!words.isEmpty()) segments.add(words);
+            // The best path's word timings, fillers (silence, noise, breath) included, tile the segment.
+            long segmentSpeechMs = 0;
+            long segmentWordMs = 0;
+            for (WordResult word : result.getResult().getTimedBestResult(true)) {
+                long ms = word.getTimeFrame().length();
+                segmentSpeechMs += ms;
+                if (!word.isFiller()) segmentWordMs += Math.min(ms, MAX_WORD_MS_PER_PHONE * word.getPronunciation().getUnits().length);
+            }
+            speechMs += segmentSpeechMs;
+            wordMs += segmentWordMs;
+            // only speech heard clearly teaches the model the agent's voice: noise or another language would mislead it
+            Token best = result.getResult().getBestToken();
+            if (adaptation != null && best != null && !words.isEmpty()
+                    && segmentWordMs >= ADAPT_MIN_CONFIDENCE * segmentSpeechMs) {
+                adaptation.collect(best, means);
+            }
         }
-        return String.join(" ", segments).replaceAll("\\s+", " ");
+        double confidence = speechMs == 0 ? 0 : Math.min(1, (double) wordMs / speechMs);
+        return new RecognizedTurn(String.join(" ", segments).replaceAll("\\s+", " "), confidence);
     }
 
     /**

@@ -2,11 +2,13 @@ package callsim.speech;
 
 /**
  * What the recogniser has learnt about one speaker's voice on this line: the running cepstral mean of
- * their speech ({@link SpeakerNormalizer}). One per drill's agent, passed with each of their turns
- * ({@link RecognizerPool#startTurn(SpeakerProfile)}), so every turn is heard through the agent's own
- * mean whichever recogniser decodes it. Two turns of one drill may be decoded at once, so it is guarded.
+ * their speech ({@link SpeakerNormalizer}) and, once a few seconds of it are in, how the acoustic model
+ * is adapted to them ({@link SpeakerAdaptation}). One per drill's agent, passed with each of their turns
+ * ({@link RecognizerPool#startTurn(SpeakerProfile)}), so every turn is heard through what was learnt of
+ * the agent whichever recogniser decodes it. Two turns of one drill may be decoded at once, so it is guarded.
  */
 public final class SpeakerProfile {
+    private SpeakerAdaptation adaptation;
     private double[] sum;
     private double[] mean;
     private int frames;
@@ -37,6 +39,17 @@ public final class SpeakerProfile {
             }
         }
         for (int i = 0; i < cepstrum.length; i++) cepstrum[i] -= mean[i];
+    }
+
+    /** This speaker's adaptation of {@code model}, begun empty on their first turn. */
+    synchronized SpeakerAdaptation adaptation(AdaptableMeans model) {
+        if (adaptation == null) adaptation = model.newSpeaker();
+        return adaptation;
+    }
+
+    /** Seconds of this speaker's decoded speech the acoustic model has been adapted on so far. */
+    public synchronized double adaptedSeconds() {
+        return adaptation == null || adaptation.transform() == null ? 0 : adaptation.frames() / 100.0;
     }
 
     synchronized double[] mean() {

@@ -22,7 +22,7 @@ final class StreamingSession implements RecognitionSession {
 
     private final QueuedPcmStream audio;
     private final Listener listener;
-    private final CompletableFuture<String> transcript = new CompletableFuture<>();
+    private final CompletableFuture<RecognizedTurn> transcript = new CompletableFuture<>();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean shed = new AtomicBoolean();
@@ -48,7 +48,7 @@ final class StreamingSession implements RecognitionSession {
     }
 
     @Override
-    public CompletableFuture<String> finish() {
+    public CompletableFuture<RecognizedTurn> finish() {
         if (!finished.compareAndSet(false, true)) throw new IllegalStateException("finish() called twice");
         audio.end();
         listener.finished(this);
@@ -81,14 +81,14 @@ final class StreamingSession implements RecognitionSession {
     }
 
     /** Called by the decoding thread once the recogniser is back in the pool. */
-    void completeDecoding(String text, Throwable failure) {
+    void completeDecoding(RecognizedTurn heard, Throwable failure) {
         long dropped = droppedFrames.get();
         if (dropped > 0) {
             LOG.log(System.Logger.Level.WARNING, "dropped {0} audio frames ({1} samples) of this turn: decoding fell behind",
                 dropped, audio.droppedSamples());
         }
         if (failure != null) transcript.completeExceptionally(failure);
-        else transcript.complete(text);
+        else transcript.complete(heard);
     }
 
     long droppedFrames() {

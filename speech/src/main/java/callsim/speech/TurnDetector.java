@@ -9,8 +9,9 @@ import java.util.List;
  * <p>A segment starts once {@code onsetVoicedFrames} of the last {@code onsetWindowFrames} frames
  * are voiced (so a click does not count), stamped at the first voiced frame of that window. It
  * stops once {@code hangoverMs} pass without a voiced frame, so pauses between words do not split
- * it. A turn ends once {@code endOfTurnSilenceMs} pass after its last segment. Not thread-safe:
- * feed it from one thread, frame by frame, in order.
+ * it. A turn ends once {@code endOfTurnSilenceMs} pass after its last segment, or sooner or later when
+ * whoever listens knows better from the words ({@link #endTurnNow}, {@link #holdTurnOpenUntil}). Not
+ * thread-safe: feed it from one thread, frame by frame, in order.
  */
 public final class TurnDetector {
 
@@ -55,6 +56,7 @@ public final class TurnDetector {
     private boolean inTurn;
     private long turnStartMs;
     private long lastVoicedEndMs;
+    private long heldOpenUntilMs = Long.MIN_VALUE;
 
     public TurnDetector(Settings settings) {
         this.settings = settings;
@@ -83,8 +85,9 @@ public final class TurnDetector {
         }
         windowVoicedStarts[windowNext] = voiced ? frameStartMs : UNVOICED;
         windowNext = (windowNext + 1) % windowVoicedStarts.length;
-        long turnDeadlineMs = lastVoicedEndMs + settings.endOfTurnSilenceMs();
+        long turnDeadlineMs = Math.max(lastVoicedEndMs + settings.endOfTurnSilenceMs(), heldOpenUntilMs);
         if (voicedInWindow() >= settings.onsetVoicedFrames()) {
+            heldOpenUntilMs = Long.MIN_VALUE; // a new pause gets its own decision
             long onsetMs = firstVoicedStartInWindow();
             if (inTurn && onsetMs >= turnDeadlineMs) endTurn(events);
             if (!inTurn) {
@@ -117,10 +120,35 @@ public final class TurnDetector {
         return events;
     }
 
+    /**
+     * Ends the open turn at once, between its segments (its words sound finished): returns its
+     * {@link TurnEvent.TurnEnded}, or nothing while a segment is in progress, an onset is pending, or no
+     * turn is open.
+     */
+    public List<TurnEvent> endTurnNow() {
+        List<TurnEvent> events = new ArrayList<>(1);
+        if (inTurn && !speaking && voicedInWindow() == 0) endTurn(events);
+        return events;
+    }
+
+    /**
+     * Keeps the open turn from ending before {@code untilMs} although its end-of-turn silence may have
+     * run by then (its words sound unfinished). Applies to the current pause only.
+     */
+    public void holdTurnOpenUntil(long untilMs) {
+        if (inTurn && !speaking) heldOpenUntilMs = Math.max(heldOpenUntilMs, untilMs);
+    }
+
+    /** Media time of the open turn's last voiced frame. */
+    public long lastVoicedEndMs() {
+        return lastVoicedEndMs;
+    }
+
     /** Forgets the current segment and turn without reporting them (e.g. the call goes on hold). */
     public void reset() {
         speaking = false;
         inTurn = false;
+        heldOpenUntilMs = Long.MIN_VALUE;
         clearWindow();
     }
 
@@ -142,6 +170,7 @@ public final class TurnDetector {
     private void endTurn(List<TurnEvent> events) {
         events.add(new TurnEvent.TurnEnded(turnStartMs, lastVoicedEndMs));
         inTurn = false;
+        heldOpenUntilMs = Long.MIN_VALUE;
     }
 
     private int voicedInWindow() {

@@ -26,7 +26,7 @@ final class TurnScheduler<R> implements AutoCloseable {
 
     /** Decodes one turn's audio to the end of its stream. */
     interface Decoder<R> {
-        String decode(R recognizer, QueuedPcmStream audio);
+        RecognizedTurn decode(R recognizer, QueuedPcmStream audio);
     }
 
     private final Decoder<R> decoder;
@@ -167,10 +167,10 @@ final class TurnScheduler<R> implements AutoCloseable {
     private void decodeInTurn(R recognizer, StreamingSession first) {
         StreamingSession session = first;
         while (session != null) {
-            String text = "";
+            RecognizedTurn heard = null;
             Throwable failure = null;
             try {
-                text = decoder.decode(recognizer, session.audio());
+                heard = decoder.decode(recognizer, session.audio());
             } catch (RuntimeException | Error e) {
                 failure = e;
                 LOG.log(System.Logger.Level.WARNING, "speech recognition failed", e);
@@ -181,7 +181,7 @@ final class TurnScheduler<R> implements AutoCloseable {
             // The recogniser is parked (or given the next turn) before this transcript completes, so
             // whoever reacts to the words finds it free again.
             StreamingSession next = nextFor(recognizer);
-            session.completeDecoding(text, failure);
+            session.completeDecoding(heard, failure);
             session = next;
         }
     }

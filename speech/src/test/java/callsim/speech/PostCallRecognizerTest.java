@@ -38,7 +38,7 @@ class PostCallRecognizerTest {
         try (StereoWavWriter writer = StereoWavWriter.open(wav, 8000)) {
             long ms = silence(writer, 800);
             for (String line : lines) {
-                short[] speech = SyntheticPhoneSpeech.flitePhoneLine(line, dir).samples();
+                short[] speech = SyntheticPhoneSpeech.phoneLine(SyntheticPhoneSpeech.flite(line, "rms", dir)).samples();
                 writer.append(new short[speech.length], speech);
                 spans.add(new PostCallRecognizer.Span(ms, ms + speech.length / 8));
                 ms += speech.length / 8 + silence(writer, 1000);
@@ -76,7 +76,7 @@ class PostCallRecognizerTest {
     @Test
     void theCallersChannelIsNotHeard() throws Exception {
         Path wav = dir.resolve("caller-only.wav");
-        short[] caller = SyntheticPhoneSpeech.flitePhoneLine(APOLOGY, dir).samples();
+        short[] caller = SyntheticPhoneSpeech.phoneLine(SyntheticPhoneSpeech.flite(APOLOGY, "rms", dir)).samples();
         try (StereoWavWriter writer = StereoWavWriter.open(wav, 8000)) {
             writer.append(caller, new short[caller.length]);
         }

@@ -70,7 +70,7 @@ class RecognizerPoolTest {
             RecognitionSession session = pool.startTurn(agent);
             long start = System.nanoTime();
             feedInFrames(session, audio.samples());
-            String heard = session.finish().get(60, TimeUnit.SECONDS);
+            String heard = session.finish().get(60, TimeUnit.SECONDS).words();
             decodeSeconds += (System.nanoTime() - start) / 1e9;
             audioSeconds += audio.seconds();
             List<String> reference = SpokenText.words(sentence);
@@ -99,7 +99,7 @@ class RecognizerPoolTest {
             short[] pcm = SyntheticPhoneSpeech.phoneLine(sentence, workDir).samples();
             RecognitionSession session = pool.startTurn(agent);
             feedInFrames(session, pcm);
-            String heard = session.finish().get(60, TimeUnit.SECONDS);
+            String heard = session.finish().get(60, TimeUnit.SECONDS).words();
             assertThat(heard).as("turn \"%s\"", sentence).isNotBlank();
             List<String> reference = SpokenText.words(sentence);
             words += reference.size();
@@ -123,10 +123,10 @@ class RecognizerPoolTest {
             RecognitionSession waiting = pool.startTurn(agent); // never blocks the audio thread
             assertThat(pool.waitingTurns()).isEqualTo(1);
             feedInFrames(waiting, SyntheticPhoneSpeech.phoneLine(sentence, workDir).samples());
-            CompletableFuture<String> words = waiting.finish();
+            CompletableFuture<RecognizedTurn> words = waiting.finish();
 
             busy.remove(0).finish(); // a recogniser frees up within the 3 s the ended turn may wait
-            String heard = words.get(60, TimeUnit.SECONDS);
+            String heard = words.get(60, TimeUnit.SECONDS).words();
 
             List<String> reference = SpokenText.words(sentence);
             assertThat(WordErrorRate.errors(reference, SpokenText.words(heard))).as(heard).isLessThanOrEqualTo(reference.size() / 3);
@@ -169,7 +169,7 @@ class RecognizerPoolTest {
         RecognitionSession session = pool.startTurn(agent);
         feedInFrames(session, new short[8000]);
 
-        assertThat(session.finish().get(60, TimeUnit.SECONDS)).isEmpty();
+        assertThat(session.finish().get(60, TimeUnit.SECONDS)).isEqualTo(new RecognizedTurn("", 0));
     }
 
     private static void feedInFrames(RecognitionSession session, short[] pcm) {

@@ -56,7 +56,7 @@ class StreamingSessionTest {
         session.cancel();
 
         assertThat(reader.get(10, TimeUnit.SECONDS)).isLessThanOrEqualTo(FRAME);
-        CompletableFuture<String> transcript = session.finish();
+        CompletableFuture<RecognizedTurn> transcript = session.finish();
         assertThat(transcript).isCancelled();
         session.feed(new short[FRAME]); // late frames after a hang-up are ignored
     }
@@ -72,11 +72,11 @@ class StreamingSessionTest {
     @Test
     void theTranscriptCompletesWithTheDecodedText() throws Exception {
         StreamingSession session = new StreamingSession(new QueuedPcmStream(0, 0, 1000));
-        CompletableFuture<String> transcript = session.finish();
+        CompletableFuture<RecognizedTurn> transcript = session.finish();
 
-        session.completeDecoding("i can help", null);
+        session.completeDecoding(new RecognizedTurn("i can help", 0.9), null);
 
-        assertThat(transcript.get(1, TimeUnit.SECONDS)).isEqualTo("i can help");
+        assertThat(transcript.get(1, TimeUnit.SECONDS)).isEqualTo(new RecognizedTurn("i can help", 0.9));
     }
 
     private static short[] readAll(InputStream in) throws IOException {

@@ -25,36 +25,30 @@ final class SyntheticPhoneSpeech {
 
     /** espeak-ng's own output (22050 Hz). */
     static Pcm espeak(String text, Path workDir) throws IOException, InterruptedException {
+        return espeak(text, "en-us", workDir);
+    }
+
+    /** espeak-ng's own output in one of its voices ("en-us", "de", "fr"). */
+    static Pcm espeak(String text, String voice, Path workDir) throws IOException, InterruptedException {
         Path wav = Files.createTempFile(workDir, "espeak-", ".wav");
-        Process process = new ProcessBuilder(List.of("espeak-ng", "-v", "en-us", "-s", "150", "-w", wav.toString(), text))
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("espeak-ng did not finish");
-        }
-        if (process.exitValue() != 0) throw new IOException("espeak-ng failed with " + process.exitValue());
+        run(List.of("espeak-ng", "-v", voice, "-s", "150", "-w", wav.toString(), text));
+        return readWav(Files.readAllBytes(wav));
+    }
+
+    /** A flite voice ("slt", "rms": 16 kHz), as a closer stand-in for a person than espeak-ng. */
+    static Pcm flite(String text, String voice, Path workDir) throws IOException, InterruptedException {
+        Path wav = Files.createTempFile(workDir, "flite-", ".wav");
+        run(List.of("flite", "-voice", voice, "-t", text, "-o", wav.toString()));
         return readWav(Files.readAllBytes(wav));
     }
 
     /** espeak-ng speech down-sampled to 8 kHz and passed through a µ-law encode/decode. */
     static Pcm phoneLine(String text, Path workDir) throws IOException, InterruptedException {
-        Pcm wide = espeak(text, workDir);
-        short[] narrow = PcmRateConverter.convert(wide.samples(), wide.sampleRate(), 8000);
-        for (int i = 0; i < narrow.length; i++) narrow[i] = MuLaw.decode(MuLaw.encode(narrow[i]));
-        return new Pcm(narrow, 8000);
+        return phoneLine(espeak(text, workDir));
     }
 
-    /** flite's {@code rms} voice (16 kHz) down-sampled to 8 kHz and passed through a µ-law encode/decode. */
-    static Pcm flitePhoneLine(String text, Path workDir) throws IOException, InterruptedException {
-        Path wav = Files.createTempFile(workDir, "flite-", ".wav");
-        Process process = new ProcessBuilder(List.of("flite", "-voice", "rms", "-t", text, "-o", wav.toString()))
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("flite did not finish");
-        }
-        if (process.exitValue() != 0) throw new IOException("flite failed with " + process.exitValue());
-        Pcm wide = readWav(Files.readAllBytes(wav));
+    /** Any audio as a phone line carries it: 8 kHz, through a µ-law encode/decode. */
+    static Pcm phoneLine(Pcm wide) {
         short[] narrow = PcmRateConverter.convert(wide.samples(), wide.sampleRate(), 8000);
         for (int i = 0; i < narrow.length; i++) narrow[i] = MuLaw.decode(MuLaw.encode(narrow[i]));
         return new Pcm(narrow, 8000);
@@ -62,12 +56,21 @@ final class SyntheticPhoneSpeech {
 
     static boolean fliteAvailable() {
         try {
-            Process p = new ProcessBuilder("flite", "-lv").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            Process p = new ProcessBuilder("flite", "-lv").redirectErrorStream(true).start();
+            String voices = new String(p.getInputStream().readAllBytes());
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && voices.contains("slt");
         } catch (IOException | InterruptedException e) {
             return false;
         }
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException(command.get(0) + " did not finish");
+        }
+        if (process.exitValue() != 0) throw new IOException(command.get(0) + " failed with " + process.exitValue());
     }
 
     static boolean espeakAvailable() {

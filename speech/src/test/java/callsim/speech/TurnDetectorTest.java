@@ -56,6 +56,54 @@ class TurnDetectorTest {
     }
 
     @Test
+    void aTurnWhoseWordsSoundFinishedCanEndAtThePauseInsteadOfAfterTheFullSilence() {
+        short[] line = viaMuLaw(quietLine(4000));
+        short[] voiced = viaMuLaw(buzz(-20, 1000));
+        System.arraycopy(voiced, 0, line, 8 * 1000, voiced.length);
+        TurnDetector detector = detector();
+        List<TimedEvent> untilPause = run(detector, java.util.Arrays.copyOfRange(line, 0, 8 * 2320));
+        assertThat(untilPause).extracting(TimedEvent::event).containsExactly(new SpeechStarted(1000), new SpeechStopped(2000));
+
+        assertThat(detector.endTurnNow()).containsExactly(new TurnEnded(1000, 2000));
+        assertThat(detector.isInTurn()).isFalse();
+        assertThat(detector.endTurnNow()).isEmpty();
+    }
+
+    @Test
+    void aTurnCannotBeEndedEarlyWhileTheAgentIsStillSpeaking() {
+        short[] line = quietLine(2000);
+        mixIn(line, buzz(-20, 1500), 500);
+        TurnDetector detector = detector();
+        run(detector, viaMuLaw(line));
+
+        assertThat(detector.isSpeaking()).isTrue();
+        assertThat(detector.endTurnNow()).isEmpty();
+        assertThat(detector.isInTurn()).isTrue();
+    }
+
+    @Test
+    void aPauseHeldOpenOutlastsTheEndOfTurnSilenceAndSpeechAfterItContinuesTheTurn() {
+        short[] line = quietLine(5000);
+        mixIn(line, buzz(-20, 1000), 1000);
+        mixIn(line, buzz(-20, 500), 2000 + 1000);  // back after a 1 s pause, longer than the 700 ms silence
+        TurnDetector detector = detector();
+        short[] muLaw = viaMuLaw(line);
+        List<TimedEvent> events = run(detector, java.util.Arrays.copyOfRange(muLaw, 0, 8 * 2400));
+        assertThat(events).extracting(TimedEvent::event).containsExactly(new SpeechStarted(1000), new SpeechStopped(2000));
+
+        detector.holdTurnOpenUntil(2000 + 1200);  // "... and" — the agent is likely going on
+        List<TimedEvent> rest = new java.util.ArrayList<>();
+        for (int start = 8 * 2400; start + 160 <= muLaw.length; start += 160) {
+            for (TurnEvent event : detector.accept(java.util.Arrays.copyOfRange(muLaw, start, start + 160), start / 8)) {
+                rest.add(new TimedEvent(start / 8 + 20, event));
+            }
+        }
+        assertThat(rest).extracting(TimedEvent::event).containsExactly(
+                new SpeechStarted(3000), new SpeechStopped(3500), new TurnEnded(1000, 3500));
+        assertThat(rest.get(2).reportedAtMs()).isEqualTo(4200);  // the next pause gets the usual 700 ms again
+    }
+
+    @Test
     void lowLevelNoiseIsNeverSpeech() {
         short[] line = viaMuLaw(whiteNoise(-55, 10_000, 7));
         assertThat(run(detector(), line)).isEmpty();

@@ -35,7 +35,7 @@ class TurnSchedulerTest {
     private void start(int recognizers, TurnQueueLimits limits) {
         scheduler = new TurnScheduler<>((name, audio) -> {
             try {
-                return name + ":" + audio.readAllBytes().length / 2;
+                return new RecognizedTurn(name + ":" + audio.readAllBytes().length / 2, 1);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -55,11 +55,11 @@ class TurnSchedulerTest {
         for (int i = 0; i < 25; i++) second.feed(new short[FRAME]); // 500 ms of audio while it waits
         assertThat(scheduler.waitingTurns()).isEqualTo(1);
 
-        CompletableFuture<String> secondWords = second.finish();
+        CompletableFuture<RecognizedTurn> secondWords = second.finish();
         first.feed(new short[FRAME]);
-        assertThat(first.finish().get(5, TimeUnit.SECONDS)).isEqualTo("r1:160");
+        assertThat(first.finish().get(5, TimeUnit.SECONDS).words()).isEqualTo("r1:160");
 
-        assertThat(secondWords.get(5, TimeUnit.SECONDS)).isEqualTo("r1:" + 25 * FRAME);
+        assertThat(secondWords.get(5, TimeUnit.SECONDS).words()).isEqualTo("r1:" + 25 * FRAME);
         assertThat(scheduler.shedTurns()).isZero();
         await().atMost(Duration.ofSeconds(5)).until(() -> scheduler.idleRecognizers() == 1);
     }
@@ -72,13 +72,13 @@ class TurnSchedulerTest {
         StreamingSession newer = turn(true);
         older.feed(new short[FRAME]);
         newer.feed(new short[2 * FRAME]);
-        CompletableFuture<String> newerWords = newer.finish(); // ends first but started later
-        CompletableFuture<String> olderWords = older.finish();
+        CompletableFuture<RecognizedTurn> newerWords = newer.finish(); // ends first but started later
+        CompletableFuture<RecognizedTurn> olderWords = older.finish();
 
         busy.finish();
 
-        assertThat(olderWords.get(5, TimeUnit.SECONDS)).isEqualTo("r1:160");
-        assertThat(newerWords.get(5, TimeUnit.SECONDS)).isEqualTo("r1:320");
+        assertThat(olderWords.get(5, TimeUnit.SECONDS).words()).isEqualTo("r1:160");
+        assertThat(newerWords.get(5, TimeUnit.SECONDS).words()).isEqualTo("r1:320");
     }
 
     @Test
@@ -101,16 +101,16 @@ class TurnSchedulerTest {
         start(1, new TurnQueueLimits(4, Duration.ofMillis(300)));
         StreamingSession busy = turn(true);
         StreamingSession late = turn(true);
-        CompletableFuture<String> lateWords = late.finish();
+        CompletableFuture<RecognizedTurn> lateWords = late.finish();
 
         assertThat(lateWords).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
             .havingCause().isInstanceOf(RecognitionShedException.class).withMessageContaining("within 300 ms");
         assertThat(scheduler.waitingTurns()).isZero();
 
         StreamingSession served = turn(true);
-        CompletableFuture<String> servedWords = served.finish();
+        CompletableFuture<RecognizedTurn> servedWords = served.finish();
         busy.finish(); // frees the recogniser well inside 300 ms
-        assertThat(servedWords.get(5, TimeUnit.SECONDS)).isEqualTo("r1:0");
+        assertThat(servedWords.get(5, TimeUnit.SECONDS).words()).isEqualTo("r1:0");
         assertThat(scheduler.shedTurns()).isEqualTo(1);
     }
 
@@ -123,7 +123,7 @@ class TurnSchedulerTest {
 
         busy.finish().get(5, TimeUnit.SECONDS);
 
-        assertThat(speaking.finish().get(5, TimeUnit.SECONDS)).isEqualTo("r1:160");
+        assertThat(speaking.finish().get(5, TimeUnit.SECONDS).words()).isEqualTo("r1:160");
         assertThat(scheduler.shedTurns()).isZero();
     }
 
@@ -137,9 +137,9 @@ class TurnSchedulerTest {
 
         assertThat(scheduler.waitingTurns()).isZero();
         StreamingSession next = turn(true); // the line has room again
-        CompletableFuture<String> nextWords = next.finish();
+        CompletableFuture<RecognizedTurn> nextWords = next.finish();
         busy.finish();
-        assertThat(nextWords.get(5, TimeUnit.SECONDS)).isEqualTo("r1:0");
+        assertThat(nextWords.get(5, TimeUnit.SECONDS).words()).isEqualTo("r1:0");
     }
 
     @Test
@@ -148,11 +148,11 @@ class TurnSchedulerTest {
         StreamingSession busy = turn(true);
         StreamingSession whole = turn(false);
         whole.feed(new short[FRAME]);
-        CompletableFuture<String> words = whole.finish();
+        CompletableFuture<RecognizedTurn> words = whole.finish();
 
         busy.finish();
 
-        assertThat(words.get(5, TimeUnit.SECONDS)).isEqualTo("r1:160");
+        assertThat(words.get(5, TimeUnit.SECONDS).words()).isEqualTo("r1:160");
         assertThat(scheduler.shedTurns()).isZero();
     }
 
@@ -163,7 +163,7 @@ class TurnSchedulerTest {
         StreamingSession b = turn(true);
 
         assertThat(scheduler.idleRecognizers()).isZero();
-        assertThat(List.of(a.finish().get(5, TimeUnit.SECONDS), b.finish().get(5, TimeUnit.SECONDS)))
+        assertThat(List.of(a.finish().get(5, TimeUnit.SECONDS).words(), b.finish().get(5, TimeUnit.SECONDS).words()))
             .containsExactlyInAnyOrder("r1:0", "r2:0");
     }
 
@@ -172,7 +172,7 @@ class TurnSchedulerTest {
         start(1, new TurnQueueLimits(4, Duration.ofSeconds(30)));
         StreamingSession decoding = turn(true); // still being spoken: its recogniser is reading it
         StreamingSession waiting = turn(true);
-        CompletableFuture<String> waitingWords = waiting.finish();
+        CompletableFuture<RecognizedTurn> waitingWords = waiting.finish();
 
         scheduler.close();
 

@@ -41,7 +41,8 @@ public final class OutboundDrills {
         String originate(OriginateRequest request) throws AmiUnavailableException;
     }
 
-    public enum State { SCHEDULED, RINGING, ANSWERED, FAILED }
+    /** {@code PLACED}: a scheduled assignment whose agents' calls were placed, each listed as its own attempt. */
+    public enum State { SCHEDULED, RINGING, ANSWERED, FAILED, PLACED }
 
     /** One placed or scheduled call, as the API shows it. */
     public record Attempt(UUID id, String agent, String drill, Instant at, State state, String detail) {
@@ -62,6 +63,7 @@ public final class OutboundDrills {
     // returned its ActionID to us; such results wait here. Other clients' results land here too, hence the cap.
     private final Map<String, OriginateResult> earlyResults = new LinkedHashMap<>();
     private final Deque<Attempt> attempts = new ArrayDeque<>();  // guarded by itself, newest first
+    private volatile Optional<AssignmentRoster> assignments = Optional.empty();
 
     public OutboundDrills(Originator originator, DrillBookings bookings, DialPlan dialPlan,
                           Supplier<String> audioSocketAddress, Clock clock, ScheduledExecutorService timer) {
@@ -72,6 +74,68 @@ public final class OutboundDrills {
         this.clock = clock;
         this.timer = timer;
     }
+
+    /** Lets {@code call --assignment ID} ring an assignment's agents. */
+    public void useAssignments(AssignmentRoster roster) {
+        this.assignments = Optional.of(roster);
+    }
+
+    /**
+     * Rings every agent of the assignment who still has work left, each with their next unfinished drill, now
+     * or at {@code at}. A scheduled call decides who has work left when it rings, not now: an agent who
+     * finished in the meantime is not disturbed.
+     *
+     * @param device how Asterisk dials an agent, with {@code {agent}} for their extension: {@code PJSIP/{agent}}
+     * @return the calls placed, or the one scheduled call for the whole assignment
+     * @throws IllegalArgumentException for an unknown assignment, a device without {@code {agent}}, or a time in the past
+     */
+    public List<Attempt> placeAssignment(long assignmentId, String device, Optional<Instant> at) throws AmiUnavailableException {
+        AssignmentRoster roster = assignments.orElseThrow(() -> new IllegalArgumentException("this server has no assignments (no review database)"));
+        if (!device.contains(AGENT_PLACEHOLDER)) {
+            throw new IllegalArgumentException("device '" + device + "' must say where the extension goes, like PJSIP/" + AGENT_PLACEHOLDER);
+        }
+        List<AssignmentRoster.Call> now = roster.withWorkLeft(assignmentId);  // an unknown assignment fails here, not at 9:30
+        Instant time = clock.instant();
+        String what = "assignment " + assignmentId;
+        if (at.isPresent() && at.get().isAfter(time)) {
+            Attempt scheduled = remember(new Attempt(UUID.randomUUID(), device, what, at.get(), State.SCHEDULED, "agents with work left then"));
+            timer.schedule(() -> ringAssignment(scheduled, assignmentId, device), Duration.between(time, at.get()).toMillis(), TimeUnit.MILLISECONDS);
+            LOG.log(Level.INFO, what + " scheduled at " + at.get());
+            return List.of(scheduled);
+        }
+        if (at.isPresent() && at.get().isBefore(time.minusSeconds(60))) throw new IllegalArgumentException("time " + at.get() + " is in the past");
+        if (now.isEmpty()) LOG.log(Level.INFO, what + ": every agent is done, nobody to ring");
+        List<Attempt> placed = new ArrayList<>();
+        for (AssignmentRoster.Call call : now) placed.add(ringAgent(device, call));
+        return placed;
+    }
+
+    private void ringAssignment(Attempt scheduled, long assignmentId, String device) {
+        try {
+            List<AssignmentRoster.Call> calls = assignments.orElseThrow().withWorkLeft(assignmentId);
+            update(scheduled.id(), State.PLACED, "rang " + calls.size() + " agent(s) with work left");
+            for (AssignmentRoster.Call call : calls) {
+                try {
+                    ringAgent(device, call);
+                } catch (AmiUnavailableException e) {
+                    LOG.log(Level.WARNING, "assignment " + assignmentId + ": " + call.agentKey() + " not rung: " + e.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "scheduled assignment " + assignmentId + " failed", e);
+            update(scheduled.id(), State.FAILED, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private Attempt ringAgent(String device, AssignmentRoster.Call call) throws AmiUnavailableException {
+        DialPlan.Choice choice = call.drill();
+        String agent = device.replace(AGENT_PLACEHOLDER, call.agentKey());
+        return ring(new Attempt(UUID.randomUUID(), agent, choice.scenario().id() + "-" + choice.difficulty().jsonName(), clock.instant(),
+                State.RINGING, ""), choice);
+    }
+
+    /** Where an agent's extension goes in an assignment call's device ({@code PJSIP/{agent}}). */
+    public static final String AGENT_PLACEHOLDER = "{agent}";
 
     /**
      * Rings the agent now, or schedules it. The scenario and level are checked at once, so a typo fails

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
                 "Examples:",
                 "  ./callsim call --agent PJSIP/201 --scenario double-charge --difficulty hard",
                 "  ./callsim call --agent PJSIP/202 --at 09:30",
-                "  ./callsim call --schedule team-drills.txt   (lines: WHEN AGENT [SCENARIO [LEVEL]])"})
+                "  ./callsim call --assignment 12               (every agent of assignment 12 with work left)",
+                "  ./callsim call --schedule team-drills.txt   (lines: WHEN AGENT [SCENARIO [LEVEL]] or WHEN assignment ID)"})
 final class CallCommand implements Callable<Integer> {
     @Option(names = "--agent", paramLabel = "DEVICE", description = "The agent's phone as Asterisk dials it, e.g. PJSIP/201.")
     String agent;
@@ -42,6 +43,14 @@ final class CallCommand implements Callable<Integer> {
 
     @Option(names = "--at", paramLabel = "WHEN", description = "Ring later: 09:30 (next time the clock shows it) or 2026-11-23T09:30.")
     String at;
+
+    @Option(names = "--assignment", paramLabel = "ID",
+            description = "Ring every agent of assignment ID who still has work left, each with their next drill.")
+    String assignment;
+
+    @Option(names = "--device", paramLabel = "DEVICE", description = "With --assignment: how Asterisk dials an agent, {agent} for "
+            + "their extension (default: PJSIP/{agent}).")
+    String device;
 
     @Option(names = "--schedule", paramLabel = "FILE", description = "Place every call in FILE: one 'WHEN AGENT [SCENARIO [LEVEL]]' per line.")
     Path schedule;
@@ -61,7 +70,9 @@ final class CallCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         int failed = 0;
         for (CallRequest call : calls) {
-            ObjectNode body = json.createObjectNode().put("agent", call.agent());
+            ObjectNode body = json.createObjectNode();
+            if (call.assignment().isPresent()) body.put("assignment", call.assignment().get()).put("device", call.agent());
+            else body.put("agent", call.agent());
             call.scenario().ifPresent(s -> body.put("scenario", s));
             call.difficulty().ifPresent(d -> body.put("difficulty", d));
             call.at().ifPresent(t -> body.put("at", t.toString()));
@@ -75,12 +86,17 @@ final class CallCommand implements Callable<Integer> {
                 throw new IllegalStateException("no callsim serve at " + server + " (start it with --ami first)");
             }
             if (response.statusCode() == 202) {
-                JsonNode placed = json.readTree(response.body());
-                System.out.printf("%s %s: %s %s%n", placed.path("state").asText(), placed.path("agent").asText(),
-                        placed.path("drill").asText(), placed.path("state").asText().equals("scheduled") ? "at " + placed.path("at").asText() : "");
+                JsonNode answer = json.readTree(response.body());
+                // An assignment answers with every call it placed; nobody left to ring is worth saying.
+                if (answer.isArray() && answer.isEmpty()) System.out.printf("assignment %d: every agent is done, nobody rung%n", call.assignment().orElse(0L));
+                for (JsonNode placed : answer.isArray() ? answer : json.createArrayNode().add(answer)) {
+                    System.out.printf("%s %s: %s %s%n", placed.path("state").asText(), placed.path("agent").asText(),
+                            placed.path("drill").asText(), placed.path("state").asText().equals("scheduled") ? "at " + placed.path("at").asText() : "");
+                }
             } else {
                 failed++;
-                System.err.printf("callsim: %s not placed: %s", call.agent(), response.body());
+                System.err.printf("callsim: %s not placed: %s", call.assignment().map(id -> "assignment " + id).orElse(call.agent()),
+                        response.body());
             }
         }
         return failed == 0 ? 0 : 1;
@@ -89,15 +105,23 @@ final class CallCommand implements Callable<Integer> {
     List<CallRequest> requests(Instant now, ZoneId zone) throws java.io.IOException {
         if (schedule != null) {
             // Each schedule line names its own scenario and level; a flag here would be silently ignored.
-            if (agent != null || at != null || scenario != null || difficulty != null) {
-                throw new IllegalArgumentException("use either --schedule FILE or --agent [--at] [--scenario] [--difficulty]");
+            if (agent != null || at != null || scenario != null || difficulty != null || assignment != null || device != null) {
+                throw new IllegalArgumentException("use either --schedule FILE, --assignment ID [--at] or --agent [--at] [--scenario] [--difficulty]");
             }
             if (!Files.exists(schedule)) throw new IllegalArgumentException("no schedule file " + schedule);
             List<CallRequest> calls = DrillSchedule.parse(schedule.toString(), Files.readAllLines(schedule), now, zone);
             if (calls.isEmpty()) throw new IllegalArgumentException(schedule + " has no calls in it");
             return calls;
         }
-        if (agent == null) throw new IllegalArgumentException("say who to ring: --agent PJSIP/201 (or --schedule FILE)");
+        if (assignment != null) {
+            if (agent != null || scenario != null || difficulty != null) {
+                throw new IllegalArgumentException("--assignment rings its own agents with their own drills: no --agent, --scenario or --difficulty with it");
+            }
+            return List.of(CallRequest.forAssignment(DrillSchedule.assignmentId(assignment), device == null ? CallRequest.DEFAULT_DEVICE : device,
+                    Optional.ofNullable(at).map(text -> DrillSchedule.when(text, now, zone))));
+        }
+        if (device != null) throw new IllegalArgumentException("--device goes with --assignment; ring one phone with --agent PJSIP/201");
+        if (agent == null) throw new IllegalArgumentException("say who to ring: --agent PJSIP/201 (or --assignment ID, or --schedule FILE)");
         return List.of(new CallRequest(agent, Optional.ofNullable(scenario), Optional.ofNullable(difficulty),
                 Optional.ofNullable(at).map(text -> DrillSchedule.when(text, now, zone))));
     }

@@ -14,7 +14,7 @@ final class DrillOptions {
     @Mixin
     ScenarioChoice choice;
 
-    @Option(names = "--end-of-turn-ms", paramLabel = "MS", defaultValue = "700", description = "Agent silence that ends a turn, 500-800 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--end-of-turn-ms", paramLabel = "MS", defaultValue = "700", description = "Agent silence that ends a turn whose words do not already sound finished, 500-800 (default: ${DEFAULT-VALUE}).")
     int endOfTurnMs;
 
     @Option(names = "--recognizers", paramLabel = "N",

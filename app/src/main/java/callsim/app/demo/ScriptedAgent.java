@@ -35,6 +35,8 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
         /** Says {@code text} {@code afterMs} into the call without waiting for the caller: talking over them. */
         record Interrupt(long afterMs, String text) implements Step {}
         record Hold(long millis) implements Step {}
+        /** Plays recorded 8 kHz audio as the agent's next turn (another language, noise on the line). */
+        record Play(String label, short[] audio8k) implements Step {}
         record HangUp() implements Step {}
     }
 
@@ -67,6 +69,7 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
         for (Step step : script) {
             if (step instanceof Step.Say say) lines.put(step, voice.speak8k(say.text(), AGENT_VOICE));
             if (step instanceof Step.Interrupt over) lines.put(step, voice.speak8k(over.text(), AGENT_VOICE));
+            if (step instanceof Step.Play play) lines.put(step, play.audio8k().clone());
         }
     }
 
@@ -139,6 +142,10 @@ public final class ScriptedAgent implements LineListener, MediaClock.Ticking {
         } else if (step instanceof Step.Say say) {
             LOG.log(Level.INFO, "demo agent says: " + say.text());
             speaking = lines.get(say);
+            position = 0;
+        } else if (step instanceof Step.Play play) {
+            LOG.log(Level.INFO, "demo agent plays: " + play.label());
+            speaking = lines.get(play);
             position = 0;
         } else if (step instanceof Step.Hold hold) {
             line.hold();

@@ -34,6 +34,7 @@ public final class CallsEndpoint implements CallControl {
     @Override
     public JsonNode place(JsonNode body) {
         OutboundDrills drills = drills();
+        if (body != null && body.hasNonNull("assignment")) return placeAssignment(drills, body);
         if (body == null || !body.hasNonNull("agent")) throw new IllegalArgumentException("\"agent\" is required, e.g. \"PJSIP/201\"");
         CallRequest request = new CallRequest(body.get("agent").asText(), text(body, "scenario"), text(body, "difficulty"),
                 text(body, "at").map(CallsEndpoint::instant));
@@ -42,6 +43,21 @@ public final class CallsEndpoint implements CallControl {
         } catch (AmiUnavailableException e) {
             throw new Unavailable(e.getMessage());
         }
+    }
+
+    /** {@code {"assignment": 12, "device": "PJSIP/{agent}", "at": ...}}: a list of the calls placed (or the one scheduled). */
+    private JsonNode placeAssignment(OutboundDrills drills, JsonNode body) {
+        JsonNode id = body.get("assignment");
+        if (!id.canConvertToLong() || id.asLong() <= 0) throw new IllegalArgumentException("\"assignment\" must be an assignment number, got " + id);
+        CallRequest request = CallRequest.forAssignment(id.asLong(), text(body, "device").orElse(CallRequest.DEFAULT_DEVICE),
+                text(body, "at").map(CallsEndpoint::instant));
+        ArrayNode placed = ReportMapper.MAPPER.createArrayNode();
+        try {
+            drills.placeAssignment(request.assignment().orElseThrow(), request.agent(), request.at()).forEach(a -> placed.add(json(a)));
+        } catch (AmiUnavailableException e) {
+            throw new Unavailable(e.getMessage());
+        }
+        return placed;
     }
 
     private OutboundDrills drills() {

@@ -17,7 +17,12 @@ public record DialPlan(ScenarioLibrary library, Scenario defaultScenario, Diffic
     public record Choice(Scenario scenario, Difficulty difficulty) {}
 
     public Choice choose(String dialled) {
-        return named(normalise(dialled)).orElse(new Choice(defaultScenario, defaultDifficulty));
+        return named(dialled).orElse(new Choice(defaultScenario, defaultDifficulty));
+    }
+
+    /** The drill a dialled name picks ({@code warranty-refused}, {@code warranty-refused-hard}); empty for a plain number. */
+    public Optional<Choice> named(String dialled) {
+        return pick(normalise(dialled));
     }
 
     /**
@@ -26,7 +31,7 @@ public record DialPlan(ScenarioLibrary library, Scenario defaultScenario, Diffic
      */
     public Optional<String> refusal(String dialled) {
         String number = normalise(dialled);
-        if (number.chars().noneMatch(Character::isLetter) || named(number).isPresent()) return Optional.empty();
+        if (number.chars().noneMatch(Character::isLetter) || pick(number).isPresent()) return Optional.empty();
         return Optional.of("no scenario '" + dialled + "' (dial a number such as 7000 for the default drill, or one of: "
                 + String.join(", ", library.all().stream().map(Scenario::id).toList()) + ")");
     }
@@ -44,7 +49,7 @@ public record DialPlan(ScenarioLibrary library, Scenario defaultScenario, Diffic
     }
 
     /** The scenario (and difficulty) a dialled name picks: {@code id} or {@code id-level}. */
-    private Optional<Choice> named(String number) {
+    private Optional<Choice> pick(String number) {
         Optional<Scenario> exact = find(number);
         if (exact.isPresent()) return Optional.of(new Choice(exact.get(), defaultDifficulty));
         for (Difficulty difficulty : Difficulty.values()) {

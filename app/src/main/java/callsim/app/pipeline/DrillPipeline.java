@@ -3,12 +3,13 @@ package callsim.app.pipeline;
 import callsim.core.CallerAction;
 import callsim.core.CallerTimeline;
 import callsim.core.DrillEvent;
+import callsim.core.DrillRecord;
 import callsim.core.DrillSession;
 import callsim.core.Scenario;
-import callsim.speech.RecognitionSession;
 import callsim.speech.RecognitionShedException;
 import callsim.speech.SpeakerProfile;
 import callsim.speech.TurnDetector;
+import callsim.speech.TurnEnding;
 import callsim.speech.TurnEvent;
 import callsim.telephony.CallLine;
 import callsim.telephony.LineListener;
@@ -17,11 +18,13 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One call's pipeline: agent audio → turn detection → recognition → the drill session → caller
@@ -38,6 +41,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private static final int PRE_ROLL_FRAMES = 15;         // 300 ms of audio before speech onset
     private static final int MAX_BACKLOG_FRAMES = 10;      // agent audio queued beyond 200 ms is caught up
     private static final int MAX_WAIT_FOR_WORDS_FRAMES = 500;  // 10 s for the last turn's words after a hang-up
+    private static final int UNFINISHED_PAUSE_MS = 1200;       // a pause after "and", "so", "um" may last this long
     private static final int FRAME_SAMPLES = MediaClock.FRAME_SAMPLES;
     private static final short[] SILENCE = new short[FRAME_SAMPLES];
 
@@ -49,6 +53,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private final DrillJournal journal;
     private final TurnDetector turnDetector;
     private final Consumer<DrillPipeline> onFinished;
+    private final Function<DrillRecord, String> debriefText;
 
     // Handed over from other threads, drained on the media clock thread.
     private final Queue<short[]> agentFrames = new ConcurrentLinkedQueue<>();
@@ -60,7 +65,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
     /** The agent's voice as the recognisers have learnt it, carried from each of their turns to the next. */
     private final SpeakerProfile agentVoice = new SpeakerProfile();
-    private RecognitionSession turn;  // the agent turn being recognised as it is spoken
+    private HeardTurn turn;  // the agent turn being recognised as it is spoken
     private CallerAction.HangUp pendingHangUp;
     private SpokenSummary summary;  // set once the caller has ended the drill and the debrief is read
     private long drillEndMs;
@@ -77,6 +82,14 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
                          SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,
                          Consumer<DrillPipeline> onFinished) {
+        this(drillId, line, session, scenario, speech, journal, turnDetector, onFinished, DrillSummary::text);
+    }
+
+    /** {@code debriefText} makes the debrief read at the end from the drill's record; it must not block. */
+    public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
+                         SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,
+                         Consumer<DrillPipeline> onFinished, Function<DrillRecord, String> debriefText) {
+        this.debriefText = debriefText;
         this.drillId = drillId;
         this.line = line;
         this.session = session;
@@ -205,7 +218,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
             log(Level.INFO, "caller ends the drill: " + pendingHangUp.reason() + "; reading the debrief");
             drillEndMs = t + MediaClock.FRAME_MS;
             summary = new SpokenSummary();
-            String text = DrillSummary.text(session.record(drillEndMs));
+            String text = debriefText.apply(session.record(drillEndMs));
             speech.speakDebrief(text).whenComplete((samples, error) -> inbox.add(at -> {
                 if (error != null) LOG.log(Level.WARNING, "drill " + drillId + ": could not synthesise the debrief", error);
                 if (summary != null) summary.ready(error == null ? samples : new short[0]);
@@ -260,13 +273,16 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         boolean fed = false;
         for (TurnEvent event : turnDetector.accept(frame, t)) {
             if (event instanceof TurnEvent.SpeechStarted started) {
-                if (turn == null) {
-                    turn = speech.recognizers().startTurn(agentVoice);  // never blocks: waits in line if every recogniser is busy
+                if (turn == null) turn = new HeardTurn(started.atMs());
+                if (!turn.hasOpenPiece()) {
+                    // never blocks: the piece waits in line if every recogniser is busy
+                    turn.openPiece(speech.recognizers().startTurn(agentVoice));
                     preRoll.forEach(turn::feed);
                     fed = true;
                 }
                 dispatch(new DrillEvent.AgentSpeechStarted(started.atMs()));
             } else if (event instanceof TurnEvent.SpeechStopped stopped) {
+                if (turn != null) turn.closePiece();  // the words so far are recognised during the pause
                 dispatch(new DrillEvent.AgentSpeechStopped(stopped.atMs()));
             } else if (event instanceof TurnEvent.TurnEnded ended) {
                 endTurn(ended.startMs(), ended.endMs());
@@ -274,12 +290,31 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
             }
         }
         if (turn != null && !fed) turn.feed(frame);
+        judgePause();
+    }
+
+    /**
+     * Once the words before a pause are known, decides how long the pause may last before the turn ends:
+     * at once after a finished sentence, longer after "and …" or "um" (docs/metrics.md, "end of turn").
+     */
+    private void judgePause() {
+        if (turn == null || !turn.pauseReadyToJudge() || turnDetector.isSpeaking()) return;
+        switch (TurnEnding.of(turn.judgePause())) {
+            case FINISHED -> {
+                for (TurnEvent event : turnDetector.endTurnNow()) {
+                    if (event instanceof TurnEvent.TurnEnded ended) endTurn(ended.startMs(), ended.endMs());
+                }
+            }
+            case UNFINISHED -> turnDetector.holdTurnOpenUntil(turnDetector.lastVoicedEndMs() + UNFINISHED_PAUSE_MS);
+            case UNSURE -> { } // the usual end-of-turn silence decides
+        }
     }
 
     /** Ends the agent turn in progress at its last voiced frame (hold or hang-up); its words are still recognised. */
     private void closeAgentTurn() {
         for (TurnEvent event : turnDetector.flush()) {
             if (event instanceof TurnEvent.SpeechStopped stopped) {
+                if (turn != null) turn.closePiece();
                 dispatch(new DrillEvent.AgentSpeechStopped(stopped.atMs()));
             } else if (event instanceof TurnEvent.TurnEnded ended) {
                 endTurn(ended.startMs(), ended.endMs());
@@ -294,11 +329,15 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
 
     private void endTurn(long startMs, long endMs) {
         if (turn == null) return;
-        RecognitionSession finished = turn;
+        HeardTurn finished = turn;
         turn = null;
         turnsBeingRecognised++;
-        finished.finish().whenComplete((words, error) -> inbox.add(t -> {
+        finished.heard().whenComplete((heard, error) -> inbox.add(t -> {
             turnsBeingRecognised--;
+            if (error == null && finished.failedPieces() > 0) {
+                log(Level.WARNING, "part of agent turn " + startMs + "-" + endMs + " ms was not recognised (the speech"
+                        + " recognisers are overloaded); the caller hears the rest");
+            }
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof RecognitionShedException shed) {
                 log(Level.WARNING, "agent turn " + startMs + "-" + endMs + " ms not recognised, the speech recognisers are"
@@ -307,9 +346,11 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
                 LOG.log(Level.WARNING, "drill " + drillId + ": recognition of the agent turn at "
                         + startMs + " ms failed; the caller hears it as unclear speech", error);
             }
-            String text = error == null ? words : "";
-            log(Level.INFO, "turn recognised " + startMs + "-" + endMs + " ms: \"" + text + "\"");
-            dispatch(new DrillEvent.AgentTurn(t, startMs, endMs, text));
+            String text = error == null ? heard.words() : "";
+            double confidence = error == null ? heard.confidence() : 0;
+            log(Level.INFO, String.format(Locale.ROOT, "turn recognised %d-%d ms: \"%s\" (confidence %.2f)",
+                    startMs, endMs, text, confidence));
+            dispatch(new DrillEvent.AgentTurn(t, startMs, endMs, text, confidence));
         }));
     }
 

@@ -3,6 +3,7 @@ package callsim.app.pipeline;
 import callsim.app.report.DrillInfo;
 import callsim.app.report.FileDrillJournal;
 import callsim.app.report.ReportStore;
+import callsim.core.DrillRecord;
 import callsim.core.DrillSession;
 import callsim.core.Scenario;
 import callsim.core.SoundsLike;
@@ -22,10 +23,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Turns every answered call into a drill: a session, a journal and a pipeline on the media clock. */
 public final class DrillService implements CallHandler {
@@ -50,6 +53,7 @@ public final class DrillService implements CallHandler {
     private final CopyOnWriteArrayList<Consumer<String>> startedListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> finishedListeners = new CopyOnWriteArrayList<>();
     private volatile PostCallPass postCall;  // null: drills keep the score from the live recognition
+    private volatile AssignedWork assigned = AssignedWork.NONE;
 
     public DrillService(Settings settings, SpeechServices speech, ReportStore store, MediaClock mediaClock, Clock clock) {
         this.settings = settings;
@@ -57,6 +61,11 @@ public final class DrillService implements CallHandler {
         this.store = store;
         this.mediaClock = mediaClock;
         this.clock = clock;
+    }
+
+    /** Agents who dial in without choosing a drill get their assignments' next one, and hear what is left. */
+    public void useAssignments(AssignedWork work) {
+        this.assigned = work;
     }
 
     /** Called with the drill id whenever a call is answered and its drill starts. */
@@ -117,10 +126,17 @@ public final class DrillService implements CallHandler {
         return settings.dialPlan();
     }
 
-    /** A call nobody booked: the dialled number picks the drill. */
+    /**
+     * A call nobody booked: a dialled scenario name picks the drill; a plain number (7000) plays the caller's
+     * next assigned drill, or the default one when they have none.
+     */
     @Override
     public LineListener callStarted(CallLine line) {
-        return startDrill(line, settings.dialPlan().choose(line.dialledNumber()), line.remoteParty(), line.dialledNumber(), () -> {});
+        DialPlan plan = settings.dialPlan();
+        DialPlan.Choice choice = plan.named(line.dialledNumber())
+                .or(() -> assigned.next(line.remoteParty()))
+                .orElseGet(() -> plan.choose(line.dialledNumber()));
+        return startDrill(line, choice, line.remoteParty(), line.dialledNumber(), () -> {});
     }
 
     /**
@@ -128,11 +144,24 @@ public final class DrillService implements CallHandler {
      * the spoken menu when none was named. {@code ended} runs once the call is over either way.
      */
     public LineListener startBooked(CallLine line, Optional<DialPlan.Choice> choice, String agent, Runnable ended) {
-        if (choice.isPresent()) return startDrill(line, choice.get(), agent, name(choice.get()), ended);
+        Optional<DialPlan.Choice> drill = choice.or(() -> assigned.next(agent));
+        if (drill.isPresent()) return startDrill(line, drill.get(), agent, name(drill.get()), ended);
         TrainingMenu menu = new TrainingMenu(line, settings.dialPlan().library().all(), speech::speakDebrief,
                 chosen -> startDrill(line, chosen, agent, name(chosen), ended), ended);
         mediaClock.add(menu);
         return menu;
+    }
+
+    /**
+     * The debrief's text: the drill's summary, and what is left of the agent's assignments. Those are read now,
+     * in the background, so the end of the drill on the media clock never waits for the database; if they are
+     * not read by then, the debrief leaves them out.
+     */
+    private Function<DrillRecord, String> debrief(String agent) {
+        AssignedWork work = assigned;
+        if (work == AssignedWork.NONE) return DrillSummary::text;
+        CompletableFuture<Optional<AssignedWork.Afterword>> afterword = CompletableFuture.supplyAsync(() -> work.afterword(agent));
+        return record -> DrillSummary.text(record, afterword.getNow(Optional.empty()).map(a -> a.after(record)).orElse(""));
     }
 
     private static String name(DialPlan.Choice choice) {
@@ -159,7 +188,7 @@ public final class DrillService implements CallHandler {
         FileDrillJournal drillJournal = journal;
         DrillSession session = new DrillSession(scenario, choice.difficulty(), seed, SOUNDS);
         DrillPipeline pipeline = new DrillPipeline(id, line, session, scenario, speech, journal,
-                new TurnDetector(settings.turnDetection()), over -> finished(over, drillJournal));
+                new TurnDetector(settings.turnDetection()), over -> finished(over, drillJournal), debrief(agent));
         active.put(id, pipeline);
         endHooks.put(id, ended);
         LOG.log(Level.INFO, "drill " + id + " [" + line.callId() + "] started for " + agent

@@ -13,6 +13,11 @@ final class DrillSummary {
     private DrillSummary() {}
 
     static String text(DrillRecord record) {
+        return text(record, "");
+    }
+
+    /** {@code assignments}: what is left of the agent's assignments ({@link AssignedWork}), read before the goodbye. */
+    static String text(DrillRecord record, String assignments) {
         StringBuilder s = new StringBuilder("Drill over. Press any key to skip this summary. ");
         s.append(switch (record.outcome()) {
             case RESOLVED -> "Well done: the caller accepted your solution and left satisfied. ";
@@ -41,6 +46,7 @@ final class DrillSummary {
                     record.score().passed() ? "a pass" : "not a pass yet"));
             record.score().advice().forEach(advice -> s.append(advice).append(' '));
         }
+        s.append(assignments);
         s.append("Your full report is waiting for your supervisor. Goodbye.");
         return s.toString();
     }

@@ -64,7 +64,8 @@ public final class ReportJson {
             }
             techniques.add(new DrillReport.Technique(technique.id(), technique.name(), technique.applicable(), technique.score(), evidence));
         }
-        return new DrillReport.Score(card.total(), card.passMark(), card.passed(), card.verdict(), techniques, card.advice());
+        List<DrillReport.NotHeard> notHeard = card.notHeardClearly().stream().map(u -> new DrillReport.NotHeard(u.atMs(), u.note())).toList();
+        return new DrillReport.Score(card.total(), card.passMark(), card.passed(), card.verdict(), techniques, card.advice(), notHeard);
     }
 
     private static DrillReport.Metrics metrics(LineMetrics m) {

@@ -30,6 +30,7 @@ public final class TextReport {
                 line(out, "  %-4s %-40s %3d", technique.id(), technique.name(), technique.score());
             }
             for (String advice : score.advice()) line(out, "  * %s", advice);
+            for (DrillReport.NotHeard turn : score.notHeardClearly()) line(out, "  * %s", turn.note());
             scoredFrom(out, report.postCall());
         }
         out.append('\n');

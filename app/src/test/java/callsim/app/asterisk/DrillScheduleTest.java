@@ -14,6 +14,17 @@ class DrillScheduleTest {
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");  // 09:00 in Paris
 
     @Test
+    void anAssignmentLineRingsItsAgentsWithWorkLeftAtThatTime() {
+        List<CallRequest> calls = DrillSchedule.parse("team.txt", List.of("10:00 assignment 12", "10:30 assignment 13 SIP/{agent}"), NOW, PARIS);
+        assertThat(calls).containsExactly(
+                CallRequest.forAssignment(12, "PJSIP/{agent}", Optional.of(Instant.parse("2026-11-23T09:00:00Z"))),
+                CallRequest.forAssignment(13, "SIP/{agent}", Optional.of(Instant.parse("2026-11-23T09:30:00Z"))));
+        assertThatThrownBy(() -> DrillSchedule.parse("team.txt", List.of("10:00 assignment", "11:00 assignment x"), NOW, PARIS))
+                .hasMessageContaining("team.txt:1: expected WHEN assignment ID [DEVICE]")
+                .hasMessageContaining("team.txt:2: assignment 'x' is not an assignment number");
+    }
+
+    @Test
     void eachLineIsOneCallAndCommentsAndBlankLinesAreSkipped() {
         List<CallRequest> calls = DrillSchedule.parse("team.txt", List.of(
                 "# Monday team drills",

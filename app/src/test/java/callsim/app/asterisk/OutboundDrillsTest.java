@@ -50,6 +50,34 @@ class OutboundDrillsTest {
     }
 
     @Test
+    void anAssignmentRingsEachAgentWithWorkLeftWithTheirNextDrillAndAScheduledOneDecidesWhenItRings() throws Exception {
+        List<AssignmentRoster.Call> left = new CopyOnWriteArrayList<>(List.of(
+                new AssignmentRoster.Call("201", plan.require("warranty-refused", "hard")),
+                new AssignmentRoster.Call("202", plan.require("double-charge", "normal"))));
+        drills.useAssignments(id -> {
+            if (id != 12) throw new IllegalArgumentException("no assignment " + id);
+            return List.copyOf(left);
+        });
+
+        List<Attempt> rung = drills.placeAssignment(12, "PJSIP/{agent}", Optional.empty());
+        assertThat(rung).extracting(Attempt::agent, Attempt::drill)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PJSIP/201", "warranty-refused-hard"),
+                        org.assertj.core.groups.Tuple.tuple("PJSIP/202", "double-charge-normal"));
+        assertThat(sent).extracting(OriginateRequest::channel).containsExactly("PJSIP/201", "PJSIP/202");
+        assertThat(bookings.claim(rung.get(0).id().toString()).orElseThrow().scenarioId()).contains("warranty-refused");
+
+        List<Attempt> later = drills.placeAssignment(12, "SIP/{agent}", Optional.of(NOW.plusSeconds(3600)));
+        assertThat(later).singleElement().extracting(Attempt::state).isEqualTo(State.SCHEDULED);
+        left.remove(0);  // 201 finished before it rang
+        clock.advance(Duration.ofHours(1));
+        assertThat(timer.tasks()).singleElement().satisfies(task -> assertThat(task.delayMillis()).isEqualTo(3_600_000));
+        timer.tasks().get(0).task().run();
+        assertThat(sent).extracting(OriginateRequest::channel).containsExactly("PJSIP/201", "PJSIP/202", "SIP/202");
+
+        assertThatThrownBy(() -> drills.placeAssignment(13, "PJSIP/{agent}", Optional.empty())).hasMessage("no assignment 13");
+    }
+
+    @Test
     void ringingAnAgentOriginatesAudioSocketBackToUsWithTheBookingsUuid() throws Exception {
         Attempt attempt = drills.place(now("PJSIP/201", "warranty-refused", "hard"));
 

@@ -36,6 +36,18 @@ class CallCommandTest {
     }
 
     @Test
+    void anAssignmentRingsItsAgentsThroughPjsipUnlessToldHowAndTakesNoScenario() throws Exception {
+        assertThat(requests("--assignment", "12")).containsExactly(CallRequest.forAssignment(12, "PJSIP/{agent}", Optional.empty()));
+        assertThat(requests("--assignment", "12", "--device", "SIP/{agent}", "--at", "09:30"))
+                .containsExactly(CallRequest.forAssignment(12, "SIP/{agent}", Optional.of(Instant.parse("2026-11-23T08:30:00Z"))));
+        assertThatThrownBy(() -> requests("--assignment", "12", "--scenario", "double-charge"))
+                .hasMessageContaining("no --agent, --scenario or --difficulty");
+        assertThatThrownBy(() -> requests("--assignment", "twelve")).hasMessageContaining("not an assignment number");
+        assertThatThrownBy(() -> requests("--assignment", "12", "--device", "PJSIP/201")).hasMessageContaining("{agent}");
+        assertThatThrownBy(() -> requests("--agent", "PJSIP/201", "--device", "SIP/{agent}")).hasMessageContaining("--device goes with --assignment");
+    }
+
+    @Test
     void scenarioLevelAndTimeGoWithTheCall() throws Exception {
         assertThat(requests("--agent", "PJSIP/201", "--scenario", "double-charge", "--difficulty", "hard", "--at", "09:30"))
                 .containsExactly(new CallRequest("PJSIP/201", Optional.of("double-charge"), Optional.of("hard"),
@@ -58,9 +70,9 @@ class CallCommandTest {
         Path file = Files.writeString(dir.resolve("team.txt"), "09:30 PJSIP/201\n");
 
         for (String[] extra : List.of(new String[] {"--agent", "PJSIP/202"}, new String[] {"--at", "10:00"},
-                new String[] {"--scenario", "double-charge"}, new String[] {"--difficulty", "hard"})) {
+                new String[] {"--scenario", "double-charge"}, new String[] {"--difficulty", "hard"}, new String[] {"--assignment", "12"})) {
             assertThatThrownBy(() -> requests("--schedule", file.toString(), extra[0], extra[1])).as(extra[0])
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("use either --schedule FILE or --agent");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("use either --schedule FILE, --assignment ID");
         }
     }
 

@@ -59,6 +59,11 @@ public final class LinphoneAgent implements AutoCloseable {
      * file audio with a silent microphone. Fails if linphonec is not installed or does not start.
      */
     public static LinphoneAgent start(Path workDir) throws IOException {
+        return start(workDir, "agent");
+    }
+
+    /** As {@link #start(Path)}, calling as {@code sip:USER@127.0.0.1}: callsim takes USER as the agent's extension (201). */
+    public static LinphoneAgent start(Path workDir, String user) throws IOException {
         Path dir = workDir.toAbsolutePath();
         if (dir.toString().contains(" ")) {
             throw new IllegalArgumentException("linphonec cannot take paths with spaces: " + dir);
@@ -68,7 +73,7 @@ public final class LinphoneAgent implements AutoCloseable {
         Path silence = AgentSpeech.silence(Duration.ofSeconds(1), dir.resolve("silence.wav"));
         int sipPort = LoopbackPorts.freeBlock(1);
         Path rc = dir.resolve("linphonerc");
-        new LinphoneConfig(sipPort, LoopbackPorts.freeBlock(LinphoneConfig.RTP_PORTS), silence).writeTo(rc);
+        new LinphoneConfig(sipPort, LoopbackPorts.freeBlock(LinphoneConfig.RTP_PORTS), silence, user).writeTo(rc);
         Path logFile = dir.resolve("linphonec.log");
         LinphoneProcess linphonec = LinphoneProcess.start(rc, home, logFile);
         LinphoneAgent agent = new LinphoneAgent(linphonec, logFile, sipPort, silence);

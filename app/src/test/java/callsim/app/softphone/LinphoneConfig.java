@@ -11,8 +11,9 @@ import java.nio.file.Path;
  * @param sipPort   UDP SIP port on 127.0.0.1 (TCP and TLS are disabled)
  * @param rtpFirst  first of {@link #RTP_PORTS} UDP ports for the media streams
  * @param silence   a WAV of silence, used as hold music and ring tones so that nothing is missing
+ * @param user      the user part of the phone's address, which callsim reads as the agent's extension
  */
-record LinphoneConfig(int sipPort, int rtpFirst, Path silence) {
+record LinphoneConfig(int sipPort, int rtpFirst, Path silence, String user) {
     static final int RTP_PORTS = 30;
 
     LinphoneConfig {
@@ -37,7 +38,7 @@ record LinphoneConfig(int sipPort, int rtpFirst, Path silence) {
                 sip_tls_port=0
                 use_ipv6=0
                 guess_hostname=0
-                contact=sip:agent@127.0.0.1
+                contact=sip:%s@127.0.0.1
                 register_only_when_network_is_up=0
                 register_only_when_upnp_is_ok=0
                 auto_send_ringing=1
@@ -80,7 +81,7 @@ record LinphoneConfig(int sipPort, int rtpFirst, Path silence) {
                 rate=8000
                 channels=1
                 enabled=1
-                %s""".formatted(sipPort, audioPorts, videoPorts, textPorts,
+                %s""".formatted(sipPort, user, audioPorts, videoPorts, textPorts,
                 silence, silence, silence, disabledCodecs());
     }
 

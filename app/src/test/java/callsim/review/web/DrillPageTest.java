@@ -53,6 +53,14 @@ class DrillPageTest {
     }
 
     @Test
+    void aTurnNotHeardClearlyIsNamedWithItsTimeBesideTheAdvice() throws Exception {
+        Document doc = Jsoup.parse(page("alice", "/drills/d-alice-1"));
+
+        assertThat(doc.select("#summary #not-heard-clearly li").eachText()).containsExactly(SampleDrills.NOT_HEARD.note());
+        assertThat(SampleDrills.NOT_HEARD.note()).startsWith("Not heard clearly at 00:38");
+    }
+
+    @Test
     void theLengthIsTheCallsAndADebriefInTheRecordingIsNamed() throws Exception {
         assertThat(Jsoup.parse(page("alice", "/drills/d-alice-1")).select("#length").text()).isEqualTo("01:00");
         assertThat(Pages.length(60_000, 85_000)).isEqualTo("01:00 call + 00:25 debrief in the recording");

@@ -16,6 +16,7 @@ import callsim.core.Span;
 import callsim.core.Speaker;
 import callsim.core.TechniqueScore;
 import callsim.core.TranscriptEntry;
+import callsim.core.UnclearTurn;
 import callsim.review.report.DrillReport;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -28,6 +29,8 @@ final class SampleDrills {
     static final String SCRIPT_TEXT = "You charged me twice! <script>alert('pwned')</script> & fix it";
     /** The interruption evidence on T2, well into the recording so a seek is visible. */
     static final long INTERRUPTION_AT_MS = 31_000;
+    /** An agent turn the recogniser heard too poorly to score. */
+    static final UnclearTurn NOT_HEARD = new UnclearTurn(38_000);
 
     private SampleDrills() {}
 
@@ -61,7 +64,7 @@ final class SampleDrills {
                         new TechniqueScore("T14", "Courtesy and ownership", true, 70,
                                 List.of(new Evidence(41_000, "dead-air", "", 2.5, ""), new Evidence(44_000, "dead-air", "", 1.5, ""),
                                         new Evidence(50_000, "dead-air", "", 2.0, "")))),
-                List.of("Let the caller finish before you answer."));
+                List.of("Let the caller finish before you answer."), List.of(NOT_HEARD));
         DrillRecord record = new DrillRecord(row.scenario(), Difficulty.parse(row.difficulty()), 7, Outcome.RESOLVED,
                 "remedy accepted", 60_000,
                 List.of(new TranscriptEntry(Speaker.CALLER, 0, 5_000, SCRIPT_TEXT),

@@ -12,15 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The little JDBC the account tables need, portable between PostgreSQL and H2 (timestamps as OffsetDateTime). */
-final class Jdbc {
+/** The little JDBC the review's own tables (accounts, assignments) need, portable between PostgreSQL and H2 (timestamps as OffsetDateTime). */
+public final class Jdbc {
     private Jdbc() {}
 
-    interface Row<T> {
+    /** A NULL of a given SQL type: PostgreSQL will not put a NULL typed as text into a DATE column. */
+    public record Null(int sqlType) {}
+
+    public interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    static <T> List<T> query(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+    public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -31,11 +34,11 @@ final class Jdbc {
         }
     }
 
-    static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+    public static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         return query(c, sql, row, params).stream().findFirst();
     }
 
-    static int update(Connection c, String sql, Object... params) throws SQLException {
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
@@ -43,7 +46,7 @@ final class Jdbc {
     }
 
     /** Inserts one row and gives its generated {@code id}. */
-    static long insert(Connection c, String sql, Object... params) throws SQLException {
+    public static long insert(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
             bind(ps, params);
             ps.executeUpdate();
@@ -54,24 +57,26 @@ final class Jdbc {
         }
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static Optional<String> optional(ResultSet rs, String column) throws SQLException {
+    public static Optional<String> optional(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getString(column));
     }
 
     /** An unchecked failure saying what we were doing. Statements bind hashes, never a password or raw token. */
-    static IllegalStateException failure(String doing, SQLException e) {
+    public static IllegalStateException failure(String doing, SQLException e) {
         return new IllegalStateException("database error while " + doing + ": " + e.getMessage(), e);
     }
 
     private static void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i] instanceof Optional<?> o ? o.orElse(null) : params[i];
-            if (p == null) {
+            if (p instanceof Null typed) {
+                ps.setNull(i + 1, typed.sqlType());
+            } else if (p == null) {
                 ps.setNull(i + 1, Types.VARCHAR);
             } else if (p instanceof Instant instant) {
                 ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));

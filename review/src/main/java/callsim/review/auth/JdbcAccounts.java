@@ -93,6 +93,11 @@ public final class JdbcAccounts {
         return account("SELECT " + COLUMNS + " FROM users WHERE id = ?", id).map(Account::user);
     }
 
+    /** The enabled account an agent key belongs to (at most one: see {@link #create}). */
+    public Optional<User> findByAgentKey(String agentKey) {
+        return account("SELECT " + COLUMNS + " FROM users WHERE agent_key = ? AND disabled = FALSE", agentKey).map(Account::user);
+    }
+
     /** Every account, disabled ones too, by username. */
     public List<Account> list() {
         try (Connection c = db.getConnection()) {

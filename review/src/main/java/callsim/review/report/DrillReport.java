@@ -124,16 +124,30 @@ public record DrillReport(String id, String scenario, String difficulty, long se
         }
     }
 
-    @JsonPropertyOrder({"total", "passMark", "passed", "verdict", "techniques", "advice"})
-    public record Score(int total, int passMark, boolean passed, String verdict, List<Technique> techniques, List<String> advice) {
+    /**
+     * {@code notHeardClearly}: agent turns heard too poorly to score, shown instead of advice on them; left
+     * out of the file when there are none, so reports written before it read and write back unchanged.
+     */
+    @JsonPropertyOrder({"total", "passMark", "passed", "verdict", "techniques", "advice", "notHeardClearly"})
+    public record Score(int total, int passMark, boolean passed, String verdict, List<Technique> techniques, List<String> advice,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NotHeard> notHeardClearly) {
         static final Score NONE = new Score(0, 0, false, "", List.of(), List.of());
 
         public Score {
             techniques = techniques == null ? List.of() : List.copyOf(techniques);
             advice = advice == null ? List.of() : List.copyOf(advice);
             verdict = verdict == null ? "" : verdict;
+            notHeardClearly = notHeardClearly == null ? List.of() : List.copyOf(notHeardClearly);
+        }
+
+        public Score(int total, int passMark, boolean passed, String verdict, List<Technique> techniques, List<String> advice) {
+            this(total, passMark, passed, verdict, techniques, advice, List.of());
         }
     }
+
+    /** An agent turn starting at {@code atMs} that was not scored; {@code note} says so ("Not heard clearly at 01:22, …"). */
+    @JsonPropertyOrder({"atMs", "note"})
+    public record NotHeard(long atMs, String note) {}
 
     @JsonPropertyOrder({"id", "name", "applicable", "score", "evidence"})
     public record Technique(String id, String name, boolean applicable, int score, List<Evidence> evidence) {

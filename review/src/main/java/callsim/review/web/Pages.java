@@ -39,11 +39,13 @@ final class Pages {
     private final Drills drills;
     private final Views views;
     private final Names names;
+    private final Optional<AssignmentBoard> assignments;
 
-    Pages(Drills drills, Views views, Names names) {
+    Pages(Drills drills, Views views, Names names, Optional<AssignmentBoard> assignments) {
         this.drills = drills;
         this.views = views;
         this.names = names;
+        this.assignments = assignments;
     }
 
     void routes(RoutesConfig routes) {
@@ -112,7 +114,8 @@ final class Pages {
             EffectiveScore score = EffectiveScore.of(r.score(), r.outcome(), DrillViews.changes(overrides));
             if (!running) {
                 summary = new DrillPage.Summary(score.total(), score.overridden() ? r.score().total() : null, r.score().passMark(),
-                        score.passed(), score.verdict(), r.score().advice());
+                        score.passed(), score.verdict(), r.score().advice(),
+                        r.score().notHeardClearly().stream().map(DrillReport.NotHeard::note).toList());
             }
             timeline = Charts.timeline(DrillViews.segments(r), duration);
             anger = Charts.anger(r.anger(), duration);
@@ -179,6 +182,7 @@ final class Pages {
             if (r.status() != DrillStatus.RUNNING) store.report(r.id()).ifPresent(rep -> reports.put(r.id(), rep));
         }
         AgentPage view = DrillViews.agentPage(Views.chrome(ctx, name), name, key, page.total(), rows, reports, names, store);
-        views.render(ctx, "agent.jte", Map.of("v", view));
+        views.render(ctx, "agent.jte", Map.of("v", view,
+                "work", assignments.map(board -> AssignmentPages.agentWork(board, key)).orElse(List.of())));
     }
 }

@@ -1,5 +1,8 @@
 package callsim.review.web;
 
+import callsim.review.assign.AssignmentRules;
+import callsim.review.assign.JdbcAssignments;
+import callsim.review.assign.Progress;
 import callsim.review.auth.Authenticator;
 import callsim.review.auth.JdbcAccounts;
 import callsim.review.store.DrillStore;
@@ -48,11 +51,20 @@ public final class ReviewApp implements AutoCloseable {
         }
     }
 
-    /** What the review serves from: the store, the accounts and who may see what. */
+    /**
+     * What the review serves from: the store, the accounts and who may see what. Assignments need the accounts
+     * and their table ({@code assignments}); without both, their pages are not there.
+     */
     public record Parts(DrillStore store, Authenticator authenticator, Access access, Clock clock,
-                        Map<String, String> scenarioTitles, Optional<JdbcAccounts> accounts, Optional<FirstRun> firstRun) {
+                        Map<String, String> scenarioTitles, Optional<JdbcAccounts> accounts, Optional<FirstRun> firstRun,
+                        Optional<JdbcAssignments> assignments) {
         public Parts(DrillStore store, Authenticator authenticator, Access access, Clock clock) {
             this(store, authenticator, access, clock, Map.of(), Optional.empty(), Optional.empty());
+        }
+
+        public Parts(DrillStore store, Authenticator authenticator, Access access, Clock clock,
+                     Map<String, String> scenarioTitles, Optional<JdbcAccounts> accounts, Optional<FirstRun> firstRun) {
+            this(store, authenticator, access, clock, scenarioTitles, accounts, firstRun, Optional.empty());
         }
     }
 
@@ -70,7 +82,10 @@ public final class ReviewApp implements AutoCloseable {
         Guard guard = new Guard(parts.authenticator(), token);
         Drills drills = new Drills(parts.store(), parts.access());
         Names names = new Names(parts.authenticator(), parts.scenarioTitles());
-        Pages pages = new Pages(drills, views, names);
+        Optional<AssignmentBoard> board = parts.assignments().flatMap(table -> parts.accounts().map(accounts -> new AssignmentBoard(
+                new Progress(table, parts.store(), accounts), new AssignmentRules(accounts, parts.scenarioTitles().keySet()), accounts,
+                drills, names, parts.clock())));
+        Pages pages = new Pages(drills, views, names, board);
         Login login = new Login(parts.authenticator(), views, parts.clock(), new LoginThrottle(parts.clock()));
         Api api = new Api(drills, names, new Exports(drills, names, parts.clock()), new Recordings(drills));
         Accounts accounts = new Accounts(parts.accounts(), parts.firstRun(), views, login);
@@ -100,6 +115,11 @@ public final class ReviewApp implements AutoCloseable {
             accounts.routes(config.routes);
             pages.routes(config.routes);
             new Team(drills, views, names).routes(config.routes);
+            board.ifPresent(b -> {
+                new AssignmentPages(b, views).routes(config.routes);
+                new AssignmentApi(b).routes(config.routes);
+            });
+            new Xapi(drills, names).routes(config.routes);
             Exports exports = new Exports(drills, names, parts.clock());
             config.routes.get("/drills.csv", exports::csv, Gate.PAGE);
             config.routes.get("/drills.json", exports::json, Gate.PAGE);

@@ -13,9 +13,10 @@ public record DrillPage(Chrome chrome, String id, String title, String agentName
                         List<Metric> metrics, String overrideAction, ScoredFrom scoredFrom, List<SaidAndHeard> saidAndHeard) {
     /**
      * The score at the top; absent while the drill runs. {@code automatic} is the pipeline's total when
-     * overrides changed it.
+     * overrides changed it. {@code notHeardClearly}: a note for each agent turn heard too poorly to score.
      */
-    public record Summary(int total, Integer automatic, int passMark, boolean passed, String verdict, List<String> advice) {}
+    public record Summary(int total, Integer automatic, int passMark, boolean passed, String verdict, List<String> advice,
+                          List<String> notHeardClearly) {}
 
     public record Turn(long startMs, String clock, String range, String speaker, String text) {}
 

@@ -1,0 +1,48 @@
+package callsim.speech;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Whether an agent's words so far sound like the end of what they meant to say. People take the floor
+ * about 200 ms after a finished sentence but wait out a pause after "and …" or "um": the pipeline ends a
+ * turn early on {@link Verdict#FINISHED}, waits the usual end-of-turn silence on {@link Verdict#UNSURE}
+ * and longer on {@link Verdict#UNFINISHED} (docs/metrics.md, "end of turn").
+ */
+public final class TurnEnding {
+    /** What the last words say about the pause after them. */
+    public enum Verdict {
+        /** A sentence of a few words, or a one-word answer: the agent has likely finished. */
+        FINISHED,
+        /** Ends on a word that leads into more ("and", "so", "um", "the"): the agent is likely going on. */
+        UNFINISHED,
+        /** Too little to tell (one or two words, or none recognised). */
+        UNSURE
+    }
+
+    /** Words a finished sentence seldom ends on: conjunctions, fillers, articles, prepositions, pronouns. */
+    private static final Set<String> LEADS_ON = Set.of(
+        "and", "so", "but", "or", "because", "cause", "um", "uh", "er", "erm", "hmm", "the", "a", "an", "to",
+        "of", "with", "if", "then", "that", "for", "your", "my", "our", "their", "i", "we", "you", "it's", "is",
+        "are", "was", "were", "in", "on", "at", "as", "from", "let", "just", "like", "well", "actually", "also",
+        "i'm", "we're", "you're", "i'll", "we'll", "can", "could", "will", "would", "should", "what", "which",
+        "who", "when", "where", "how", "why", "this", "these", "those", "by", "about", "into", "than");
+
+    /** Whole answers in one word. */
+    private static final Set<String> ONE_WORD_ANSWERS = Set.of(
+        "yes", "yeah", "yep", "no", "nope", "okay", "ok", "sure", "right", "sorry", "hello", "thanks", "correct",
+        "absolutely", "certainly", "exactly", "definitely", "done", "fine", "great", "perfect", "alright");
+
+    private TurnEnding() {
+    }
+
+    /** The verdict on the words recognised so far in a turn (as the recogniser writes them). */
+    public static Verdict of(String wordsSoFar) {
+        List<String> words = SpokenText.words(wordsSoFar);
+        if (words.isEmpty()) return Verdict.UNSURE;
+        String last = words.get(words.size() - 1);
+        if (LEADS_ON.contains(last)) return Verdict.UNFINISHED;
+        if (words.size() == 1) return ONE_WORD_ANSWERS.contains(last) ? Verdict.FINISHED : Verdict.UNSURE;
+        return words.size() >= 3 ? Verdict.FINISHED : Verdict.UNSURE;
+    }
+}
