@@ -10,6 +10,7 @@ import callsim.review.web.FirstRun;
 import callsim.review.web.ReviewApp;
 import callsim.app.pipeline.DrillService;
 import callsim.app.pipeline.MediaClock;
+import callsim.app.pipeline.PostCallPass;
 import callsim.app.pipeline.SpeechServices;
 import callsim.app.pipeline.StartingCalls;
 import callsim.app.report.ReportStore;
@@ -25,6 +26,7 @@ import callsim.review.auth.JdbcAuthenticator;
 import callsim.review.web.PolicyAccess;
 import callsim.review.store.JournalReplicator;
 import callsim.speech.CallerVoice;
+import callsim.speech.PostCallRecognizer;
 import callsim.speech.RecognizerPool;
 import callsim.speech.RecognizerSettings;
 import callsim.speech.RecognizerSetup;
@@ -104,10 +106,15 @@ public final class CallsimServer implements AutoCloseable {
     private final Database database;
     private final JournalReplicator replicator;
     private final DrillStore drillStore;
+    private final PostCallPass postCall;
+    private final PostCallRecognizer postCallRecognizer;
 
     private CallsimServer(Path dataDir, MediaClock mediaClock, SpeechServices speech, ReportStore store, DrillService drills,
                           SipEndpoint sip, AudioSocketServer audioSocket, AsteriskLink asterisk, ReviewApp http,
-                          Database database, JournalReplicator replicator, java.util.Optional<FirstRun> firstRun) {
+                          Database database, JournalReplicator replicator, java.util.Optional<FirstRun> firstRun,
+                          PostCallPass postCall, PostCallRecognizer postCallRecognizer) {
+        this.postCall = postCall;
+        this.postCallRecognizer = postCallRecognizer;
         this.firstRun = firstRun;
         this.database = database;
         this.replicator = replicator;
@@ -150,6 +157,10 @@ public final class CallsimServer implements AutoCloseable {
         java.util.Optional<FirstRun> firstRun = java.util.Optional.empty();
         Database database = null;
         JournalReplicator replicator = null;
+        // Loads its model only when the first drill ends: until then closing it costs nothing.
+        PostCallRecognizer postCallRecognizer = new PostCallRecognizer(recognizerSettings(options).withPoolSize(1)
+                .withSetup(RecognizerSetup.ACCURATE));
+        PostCallPass postCall = null;
         try {
             database = Database.open(options.dataDir(), options.dbUrl(), System.getenv());
             replicator = JournalReplicator.start(database, options.dataDir());
@@ -187,6 +198,12 @@ public final class CallsimServer implements AutoCloseable {
             asterisk.outbound().ifPresent(outbound -> outbound.useAssignments(assigned));
             drills.onDrillStarted(replicator::drillStarted);
             drills.onDrillFinished(replicator::drillFinished);
+            RecognizerPool live = speech.recognizers();
+            postCall = new PostCallPass(store, options.drills().dialPlan().library(), postCallRecognizer, DrillService.SOUNDS,
+                    () -> live.available() < live.size());
+            postCall.onReportRewritten(replicator::drillFinished);  // copied to the database again
+            drills.rescoreAfterCall(postCall);
+            postCall.resumePending();
             sipCalls.ready(drills);
             audioSocketCalls.ready(new BookedCalls(drills, bookings));
         } catch (IOException | RuntimeException e) {
@@ -195,13 +212,15 @@ public final class CallsimServer implements AutoCloseable {
             if (audioSocket != null) audioSocket.close();
             if (sip != null) sip.close();
             clock.close();
+            if (postCall != null) postCall.close();
+            postCallRecognizer.close();
             if (speech != null) speech.close();
             if (replicator != null) replicator.close();
             if (database != null) database.close();
             throw e;
         }
         return new CallsimServer(options.dataDir(), clock, speech, store, drills, sip, audioSocket, asterisk, http,
-                database, replicator, firstRun);
+                database, replicator, firstRun, postCall, postCallRecognizer);
     }
 
     private static SpeechServices loadSpeech(Options options, java.util.function.Consumer<String> progress) {
@@ -210,11 +229,7 @@ public final class CallsimServer implements AutoCloseable {
         CallerVoice voice = CallerVoice.load();
         int total = options.recognizers();
         progress.accept("loading speech recognisers 0/" + total + " (one per core first, the rest in the background)...");
-        RecognizerSettings settings = RecognizerSettings.defaults()
-                .withPoolSize(total)
-                .withSetup(options.recognizerSetup())
-                .withExtraSentences(options.drills().dialPlan().library().all().stream()
-                        .flatMap(scenario -> scenario.agentPhrases().stream()).toList());
+        RecognizerSettings settings = recognizerSettings(options).withPoolSize(total).withSetup(options.recognizerSetup());
         RecognizerPool pool = RecognizerPool.start(settings, TurnQueueLimits.defaults(total),
                 (loaded, of) -> progress.accept("speech recogniser " + loaded + "/" + of + " ready"));
         SpeechServices speech = new SpeechServices(voice, pool);
@@ -222,6 +237,17 @@ public final class CallsimServer implements AutoCloseable {
         LOG.log(Level.INFO, "speech ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: caller voice and "
                 + pool.size() + " recogniser(s)");
         return speech;
+    }
+
+    /** The language model every recogniser uses: the agents' corpus plus every scenario's phrasing. */
+    private static RecognizerSettings recognizerSettings(Options options) {
+        return RecognizerSettings.defaults().withExtraSentences(options.drills().dialPlan().library().all().stream()
+                .flatMap(scenario -> scenario.agentPhrases().stream()).toList());
+    }
+
+    /** Rescores finished drills from their post-call transcripts. */
+    public PostCallPass postCallPass() {
+        return postCall;
     }
 
     public int sipPort() {
@@ -306,6 +332,8 @@ public final class CallsimServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         mediaClock.close();
+        postCall.close();
+        postCallRecognizer.close();
         speech.close();
         replicator.close();  // a last pass: what the drills wrote up to now
         database.close();

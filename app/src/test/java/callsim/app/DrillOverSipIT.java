@@ -60,6 +60,22 @@ class DrillOverSipIT {
             report.path("anger").forEach(p -> anger.add(p.path("value").asInt()));
             assertThat(anger.get(anger.size() - 1)).as("anger curve %s", anger).isLessThan(anger.get(0));
             assertThat(Files.size(server.store().drillDir(id).resolve("recording.wav"))).isGreaterThan(44 + 8000 * 4 * 10);
+
+            // Then the recording is transcribed again and the drill rescored from it; the caller's side stays as it was.
+            JsonNode rescored = await().atMost(Duration.ofMinutes(3)).until(() -> server.store().reportJson(id),
+                    r -> r.isPresent() && !r.get().path("postCall").path("status").asText().equals("pending")).orElseThrow();
+            assertThat(rescored.path("postCall").path("status").asText()).as("post-call pass %s", rescored.path("postCall"))
+                    .isEqualTo("done");
+            assertThat(rescored.path("anger")).isEqualTo(report.path("anger"));
+            assertThat(rescored.path("outcome")).isEqualTo(report.path("outcome"));
+            if (report.path("postCall").path("status").asText().equals("pending")) {
+                assertThat(rescored.path("postCall").path("liveScore").path("total")).as("the live score is kept")
+                        .isEqualTo(report.path("score").path("total"));
+            }
+            for (JsonNode line : rescored.path("transcript")) {
+                assertThat(line.has("heard")).as("what the caller heard is kept for agent turns: %s", line)
+                        .isEqualTo(line.path("speaker").asText().equals("agent"));
+            }
         }
     }
 

@@ -49,6 +49,11 @@ public sealed interface DrillEvent {
         public boolean heardClearly() {
             return confidence >= HEARD_CLEARLY;
         }
+
+        /** The same turn with other words for it (a post-call transcript's), keeping its confidence. */
+        public AgentTurn withWords(String other) {
+            return new AgentTurn(atMs, startMs, endMs, other, confidence);
+        }
     }
 
     /** The agent's side signalled hold. */

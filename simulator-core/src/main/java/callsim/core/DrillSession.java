@@ -26,6 +26,8 @@ public final class DrillSession {
     private final CallerTemper temper;
     private final TurnAnalyzer analyzer;
     private final LineMonitor monitor = new LineMonitor();
+    /** The line as the scorecard measures it: {@link #monitor} itself, unless scoring from a post-call transcript. */
+    private final LineMonitor scoredLine;
     private final LinePicker picker;
     private final CallerTranscript transcript = new CallerTranscript();
     private final CallerFloor floor = new CallerFloor(transcript);
@@ -56,6 +58,16 @@ public final class DrillSession {
 
     /** A drill whose agent turns are recognised speech: cues also match on sound (see {@link SoundsLike}). */
     public DrillSession(Scenario scenario, Difficulty difficulty, long seed, SoundsLike sounds) {
+        this(scenario, difficulty, seed, sounds, false);
+    }
+
+    /**
+     * {@code scoresWhatWasSaid}: the drill is replayed to score it from a post-call transcript (see
+     * {@link PostCallScoring}), so the line the scorecard measures reads the words said, kept apart from
+     * the line the caller reacted to, which reads the words heard live.
+     */
+    DrillSession(Scenario scenario, Difficulty difficulty, long seed, SoundsLike sounds, boolean scoresWhatWasSaid) {
+        this.scoredLine = scoresWhatWasSaid ? new LineMonitor() : monitor;
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.difficulty = Objects.requireNonNull(difficulty, "difficulty");
         this.seed = seed;
@@ -71,9 +83,20 @@ public final class DrillSession {
      * {@link LineMonitor#accept}) and returns what the caller does in response (possibly nothing).
      */
     public List<CallerAction> on(DrillEvent event) {
+        return on(event, event);
+    }
+
+    /**
+     * {@link #on(DrillEvent)} for a drill scored from a post-call transcript: {@code event} is what happened
+     * live, and the caller reacts to it; {@code said} is the same event with the agent's words as the
+     * post-call transcript has them (any other event: the same one), and the transcript and scorecard
+     * read it.
+     */
+    List<CallerAction> on(DrillEvent event, DrillEvent said) {
         lastAtMs = Math.max(lastAtMs, event.atMs());
         List<LineNotice> notices = monitor.accept(event);
-        transcript.accept(event);
+        List<LineNotice> scoredNotices = scoredLine == monitor ? notices : scoredLine.accept(said);
+        transcript.accept(said);
         if (event instanceof DrillEvent.CallerSpeechStarted started && started.utteranceId() == openingUtteranceId) {
             openingStartMs = started.atMs();
         }
@@ -90,6 +113,12 @@ public final class DrillSession {
 
         long now = lastAtMs;
         interruptionAnsweredThisEvent = false;
+        for (LineNotice notice : scoredNotices) {
+            if (notice instanceof LineNotice.AgentInterruption cut && cut.utteranceId() == openingUtteranceId) {
+                evidence.add(Technique.LET_THEM_VENT, Evidence.noted(cut.atMs(), "cut-in-opening",
+                        "started talking while the caller was still venting"));
+            }
+        }
         for (LineNotice notice : notices) {
             if (notice instanceof LineNotice.AgentInterruption interruption) onInterrupted(interruption, now, actions);
             else if (notice instanceof LineNotice.DeadAir deadAir) onDeadAir(deadAir, now, actions);
@@ -98,7 +127,7 @@ public final class DrillSession {
             actions.add(floor.speak(opening(), anger(), false));
             openingUtteranceId = floor.currentId();
         } else if (event instanceof DrillEvent.AgentTurn turn) {
-            onAgentTurn(turn, now, actions);
+            onAgentTurn(turn, ((DrillEvent.AgentTurn) said).words(), now, actions);
         } else if (event instanceof DrillEvent.HoldStarted) {
             onHoldStarted(now, actions);
         } else if (event instanceof DrillEvent.HoldEnded) {
@@ -156,14 +185,14 @@ public final class DrillSession {
     public DrillRecord record(long nowMs) {
         if (lastHeardMs >= 0 && lastHeardMs < nowMs) {
             long end = lastHeardMs;
-            LineMetrics metrics = monitor.metrics(nowMs).until(end);
+            LineMetrics metrics = scoredLine.metrics(nowMs).until(end);
             List<AngerPoint> anger = mood.curve().stream().filter(p -> p.atMs() <= end).toList();
             List<TranscriptEntry> said = transcript.entries(nowMs).stream().filter(e -> e.startMs() < end).toList();
             List<UnclearTurn> unclear = unclearTurns.stream().filter(u -> u.atMs() < end).toList();
             return new DrillRecord(scenario.id(), difficulty, seed, outcome, outcomeReason, end,
                     said, anger, metrics, Scoring.score(scenario, evidence, metrics, outcome, unclear));
         }
-        LineMetrics metrics = monitor.metrics(nowMs);
+        LineMetrics metrics = scoredLine.metrics(nowMs);
         return new DrillRecord(scenario.id(), difficulty, seed, outcome, outcomeReason, nowMs,
                 transcript.entries(nowMs), mood.curve(), metrics, Scoring.score(scenario, evidence, metrics, outcome, unclearTurns));
     }
@@ -192,10 +221,6 @@ public final class DrillSession {
     private void onInterrupted(LineNotice.AgentInterruption interruption, long now, List<CallerAction> actions) {
         boolean whileVenting = interruption.utteranceId() == openingUtteranceId;
         openingInterrupted |= whileVenting;
-        if (whileVenting) {
-            evidence.add(Technique.LET_THEM_VENT, Evidence.noted(interruption.atMs(), "cut-in-opening",
-                    "started talking while the caller was still venting"));
-        }
         changeAnger(whileVenting ? AngerRules.INTERRUPTED_WHILE_VENTING : AngerRules.INTERRUPTED, now);
         boolean stillTalking = floor.currentId() == interruption.utteranceId()
                 && monitor.callerUtteranceId() == interruption.utteranceId();
@@ -231,20 +256,29 @@ public final class DrillSession {
         say(line(LineSituation.DEAD_AIR), PRIORITY_REPLY, false, actions);
     }
 
-    private void onAgentTurn(DrillEvent.AgentTurn turn, long now, List<CallerAction> actions) {
+    /**
+     * The caller reacts to the words it heard ({@code turn.words()}); the turn's evidence is what the agent
+     * said ({@code saidWords}: the same words live, a post-call transcript's when rescoring), judged against
+     * what the caller remembered. A turn the caller did not hear clearly is neither answered nor scored, also
+     * when rescoring: the post-call words carry the live turn's confidence until they have one of their own.
+     */
+    private void onAgentTurn(DrillEvent.AgentTurn turn, String saidWords, long now, List<CallerAction> actions) {
         if (!turn.heardClearly()) {
             onUnclearTurn(turn, actions);
             return;
         }
         TurnReading reading = analyzer.read(turn.words());
+        TurnReading said = saidWords.equals(turn.words()) ? reading : analyzer.read(saidWords);
         if (reading.has(Signal.BACKCHANNEL) && floor.speaking()) { // active listening: carry on
-            if (floor.currentId() == openingUtteranceId) {
-                evidence.add(Technique.LET_THEM_VENT, Evidence.said(turn.startMs(), "backchannel", turn.words(), "listened actively"));
+            if (!said.has(Signal.BACKCHANNEL)) {
+                TurnEvidence.log(turn.startMs(), said, memory, scenario, evidence);
+            } else if (floor.currentId() == openingUtteranceId) {
+                evidence.add(Technique.LET_THEM_VENT, Evidence.said(turn.startMs(), "backchannel", saidWords, "listened actively"));
             }
             return;
         }
         changeAnger(AngerRules.scaled(AngerRules.forTurn(reading, memory, scenario), temper.volatility()), now);
-        TurnEvidence.log(turn.startMs(), reading, memory, scenario, evidence);
+        TurnEvidence.log(turn.startMs(), said, memory, scenario, evidence);
         Set<String> factsAskedBefore = reading.all(Signal.FACT_QUESTION).stream().map(Detection::subjectId)
                 .filter(memory::factRevealed).collect(Collectors.toSet());
         boolean boundaryAnswersAbuse = reading.has(Signal.BOUNDARY) && memory.abuseStarted() && !memory.boundarySet();

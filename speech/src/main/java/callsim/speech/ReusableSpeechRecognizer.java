@@ -5,9 +5,11 @@ import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.decoder.search.Token;
+import edu.cmu.sphinx.frontend.filter.Dither;
 import edu.cmu.sphinx.frontend.util.StreamDataSource;
 import edu.cmu.sphinx.linguist.acoustic.tiedstate.Sphinx3Loader;
 import edu.cmu.sphinx.result.WordResult;
+import edu.cmu.sphinx.util.props.Configurable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -39,12 +41,14 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
 
     private final StreamDataSource source;
     private final SpeakerNormalizer normalizer; // null in the first release's front end (Sphinx4's LiveCMN)
+    private final Dither dither; // null in a front end without dither
     private final AdaptableMeans means; // null when the set-up does not adapt to speakers
 
     private ReusableSpeechRecognizer(Context context, boolean adaptToSpeakers) throws IOException {
         super(context);
         source = context.getInstance(StreamDataSource.class);
         normalizer = usesSpeakerNormalizer(context) ? context.getInstance(SpeakerNormalizer.class) : null;
+        dither = configured(context, Dither.class) ? context.getInstance(Dither.class) : null;
         recognizer.allocate(); // loads acoustic model, dictionary and LM; the expensive part, done once
         means = adaptToSpeakers ? new AdaptableMeans((Sphinx3Loader) context.getLoader()) : null;
     }
@@ -106,6 +110,23 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
         }
         double confidence = speechMs == 0 ? 0 : Math.min(1, (double) wordMs / speechMs);
         return new RecognizedTurn(String.join(" ", segments).replaceAll("\\s+", " "), confidence);
+    }
+
+    /**
+     * Restarts the front end's dither from its fixed seed: its random numbers otherwise run on from every
+     * stream decoded before, so the same audio could decode differently (post-call transcripts must not).
+     */
+    void restartDither() {
+        if (dither != null) dither.initialize();
+    }
+
+    private static boolean configured(Context context, Class<? extends Configurable> component) {
+        try {
+            context.getInstance(component);
+            return true;
+        } catch (RuntimeException e) { // Sphinx4 throws when no component of the class is configured
+            return false;
+        }
     }
 
     private static boolean usesSpeakerNormalizer(Context context) {

@@ -81,6 +81,34 @@ public final class StereoWavWriter implements AutoCloseable {
         }
     }
 
+    /** The left channel of a recording (the caller's in a drill). */
+    public static final int LEFT = 0;
+    /** The right channel of a recording (the agent's in a drill). */
+    public static final int RIGHT = 1;
+
+    /**
+     * One channel ({@link #LEFT} or {@link #RIGHT}) of a recording this class wrote, up to its last whole
+     * stereo frame on disk (a header left short by a crash is not trusted).
+     *
+     * @throws IOException if the file cannot be read or is not a 16-bit stereo recording of this kind
+     */
+    public static WavFile.Audio readChannel(Path file, int side) throws IOException {
+        if (side != LEFT && side != RIGHT) throw new IllegalArgumentException("no channel " + side + " in a stereo recording");
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        if (bytes.length < WavFile.HEADER_BYTES) throw new IOException(file + ": not a recording: only " + bytes.length + " bytes");
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int channels = in.getShort(22);
+        int sampleRate = in.getInt(24);
+        int bits = in.getShort(34);
+        if (in.getInt(0) != 0x46464952 || channels != 2 || bits != 16 || sampleRate <= 0) {
+            throw new IOException(file + ": not a 16-bit stereo recording (" + channels + " channels, " + bits + " bits)");
+        }
+        int frames = (bytes.length - WavFile.HEADER_BYTES) / 4;
+        short[] samples = new short[frames];
+        for (int i = 0; i < frames; i++) samples[i] = in.getShort(WavFile.HEADER_BYTES + 4 * i + 2 * side);
+        return new WavFile.Audio(sampleRate, 1, samples);
+    }
+
     /** Milliseconds of audio written so far. */
     public long durationMs() {
         return dataBytes / 4 * 1000 / sampleRate;

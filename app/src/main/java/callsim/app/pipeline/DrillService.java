@@ -44,7 +44,7 @@ public final class DrillService implements CallHandler {
     private final MediaClock mediaClock;
     private final Clock clock;
     /** Agent turns are recognised speech: cues also match through the recogniser's own pronunciations. */
-    private final SoundsLike sounds = SoundsLike.with(PronunciationDictionary.bundled()::phones);
+    public static final SoundsLike SOUNDS = SoundsLike.with(PronunciationDictionary.bundled()::phones);
     private final Map<String, DrillPipeline> active = new ConcurrentHashMap<>();
     private final Map<String, Runnable> endHooks = new ConcurrentHashMap<>();
     // Journals that may still be writing, for a graceful stop; pruned as new drills start.
@@ -52,6 +52,7 @@ public final class DrillService implements CallHandler {
     private final Object drillEnded = new Object();
     private final CopyOnWriteArrayList<Consumer<String>> startedListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> finishedListeners = new CopyOnWriteArrayList<>();
+    private volatile PostCallPass postCall;  // null: drills keep the score from the live recognition
     private volatile AssignedWork assigned = AssignedWork.NONE;
 
     public DrillService(Settings settings, SpeechServices speech, ReportStore store, MediaClock mediaClock, Clock clock) {
@@ -75,6 +76,11 @@ public final class DrillService implements CallHandler {
     /** Called with the drill id whenever a drill ends and its report is queued for writing. */
     public void onDrillFinished(Consumer<String> listener) {
         finishedListeners.add(listener);
+    }
+
+    /** From now on every drill that ends is rescored from a post-call transcript by {@code pass}. */
+    public void rescoreAfterCall(PostCallPass pass) {
+        this.postCall = pass;
     }
 
     public int activeDrills() {
@@ -170,7 +176,7 @@ public final class DrillService implements CallHandler {
         DrillInfo info = new DrillInfo(id, agent, dialled, lineKind, clock.instant());
         FileDrillJournal journal;
         try {
-            journal = new FileDrillJournal(info, store.drillDir(id), clock);
+            journal = new FileDrillJournal(info, store.drillDir(id), clock, postCall != null);
         } catch (IOException e) {
             LOG.log(Level.ERROR, "cannot start drill for call " + line.callId() + ": cannot write its directory: " + e.getMessage());
             line.hangUp();
@@ -179,9 +185,10 @@ public final class DrillService implements CallHandler {
         }
         journals.removeIf(FileDrillJournal::written);
         journals.add(journal);
-        DrillSession session = new DrillSession(scenario, choice.difficulty(), seed, sounds);
+        FileDrillJournal drillJournal = journal;
+        DrillSession session = new DrillSession(scenario, choice.difficulty(), seed, SOUNDS);
         DrillPipeline pipeline = new DrillPipeline(id, line, session, scenario, speech, journal,
-                new TurnDetector(settings.turnDetection()), this::finished, debrief(agent));
+                new TurnDetector(settings.turnDetection()), over -> finished(over, drillJournal), debrief(agent));
         active.put(id, pipeline);
         endHooks.put(id, ended);
         LOG.log(Level.INFO, "drill " + id + " [" + line.callId() + "] started for " + agent
@@ -192,9 +199,11 @@ public final class DrillService implements CallHandler {
         return pipeline;
     }
 
-    private void finished(DrillPipeline pipeline) {
+    private void finished(DrillPipeline pipeline, FileDrillJournal journal) {
         active.remove(pipeline.drillId());
         try {
+            PostCallPass pass = postCall;
+            if (pass != null) pass.submit(pipeline.drillId(), journal::awaitWritten);
             Runnable ended = endHooks.remove(pipeline.drillId());
             if (ended != null) ended.run();
             finishedListeners.forEach(listener -> listener.accept(pipeline.drillId()));

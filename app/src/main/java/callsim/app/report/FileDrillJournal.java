@@ -35,6 +35,8 @@ public final class FileDrillJournal implements DrillJournal {
 
     private final DrillInfo info;
     private final Path dir;
+    /** The final report says its score is provisional: a post-call pass will rescore the drill. */
+    private final boolean postCallFollows;
     private final Clock clock;
     private final ExecutorService writer;
     private final BufferedWriter events;
@@ -42,7 +44,13 @@ public final class FileDrillJournal implements DrillJournal {
     private volatile boolean failed;
 
     public FileDrillJournal(DrillInfo info, Path dir, Clock clock) throws IOException {
+        this(info, dir, clock, false);
+    }
+
+    /** {@code postCallFollows}: the final report is marked provisional until the post-call pass rescores it. */
+    public FileDrillJournal(DrillInfo info, Path dir, Clock clock, boolean postCallFollows) throws IOException {
         this.info = info;
+        this.postCallFollows = postCallFollows;
         this.dir = dir;
         this.clock = clock;
         OwnerOnly.directories(dir);
@@ -112,12 +120,14 @@ public final class FileDrillJournal implements DrillJournal {
 
     private void report(DrillRecord record, java.time.Instant endedAt, boolean complete) {
         // The record is immutable: its JSON is built on the writer thread, off the 20 ms media clock.
-        submit(() -> writeReport(ReportJson.build(info, record, endedAt, complete)));
+        submit(() -> writeReport(dir, ReportJson.build(info, record, endedAt, complete)));
     }
 
     @Override
     public void close(DrillRecord finalRecord, boolean complete) {
-        report(finalRecord, clock.instant(), complete);
+        java.time.Instant endedAt = clock.instant();
+        if (postCallFollows) submit(() -> writeReport(dir, ReportJson.awaitingPostCall(info, finalRecord, endedAt, complete)));
+        else report(finalRecord, endedAt, complete);
         submit(() -> {
             events.close();
             recording.close();
@@ -141,7 +151,8 @@ public final class FileDrillJournal implements DrillJournal {
         events.flush();
     }
 
-    private void writeReport(callsim.review.report.DrillReport report) throws IOException {
+    /** Replaces a drill directory's report.json atomically (readers see the old report or the new one, whole). */
+    public static void writeReport(Path dir, callsim.review.report.DrillReport report) throws IOException {
         Path temp = dir.resolve("report.json.tmp");
         OwnerOnly.file(temp);
         try (var out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {

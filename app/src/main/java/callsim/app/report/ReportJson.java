@@ -8,10 +8,12 @@ import callsim.core.Evidence;
 import callsim.core.LineMetrics;
 import callsim.core.Scorecard;
 import callsim.core.Span;
+import callsim.core.Speaker;
 import callsim.core.TechniqueScore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The drill record as the report.json {@link DrillReport} that the review, {@code callsim report} and the bench
@@ -23,9 +25,29 @@ public final class ReportJson {
     private ReportJson() {}
 
     public static DrillReport build(DrillInfo info, DrillRecord record, Instant endedAt, boolean complete) {
+        return build(info, record, endedAt, complete, Map.of()).withPostCall(null);
+    }
+
+    /** The final report of a phone drill whose post-call pass is still to come: its score is provisional. */
+    public static DrillReport awaitingPostCall(DrillInfo info, DrillRecord record, Instant endedAt, boolean complete) {
+        DrillReport live = build(info, record, endedAt, complete);
+        return live.withPostCall(DrillReport.PostCall.pending(live.score()));
+    }
+
+    /**
+     * The report scored from the post-call transcript ({@code postCall}, see PostCallScoring): each agent turn
+     * keeps what the caller heard live ({@code heardLive}: the live transcript's text by the turn's start), and the live score is kept beside it.
+     */
+    public static DrillReport afterCall(DrillInfo info, DrillRecord postCall, Instant endedAt, boolean complete,
+                                        Map<Long, String> heardLive, DrillReport.Score liveScore) {
+        return build(info, postCall, endedAt, complete, heardLive).withPostCall(DrillReport.PostCall.done(liveScore));
+    }
+
+    private static DrillReport build(DrillInfo info, DrillRecord record, Instant endedAt, boolean complete, Map<Long, String> heardLive) {
         List<DrillReport.AngerPoint> anger = record.anger().stream().map(p -> new DrillReport.AngerPoint(p.atMs(), p.value())).toList();
         List<DrillReport.Turn> transcript = record.transcript().stream()
-                .map(e -> new DrillReport.Turn(e.speaker().jsonName(), e.startMs(), e.endMs(), e.text())).toList();
+                .map(e -> new DrillReport.Turn(e.speaker().jsonName(), e.startMs(), e.endMs(), e.text(),
+                        e.speaker() == Speaker.AGENT ? heardLive.get(e.startMs()) : null)).toList();
         return new DrillReport(info.id(), record.scenarioId(), record.difficulty().jsonName(), record.seed(), info.agent(),
                 info.dialledNumber(), info.line(), info.startedAt(), endedAt, complete, record.durationMs(),
                 record.outcome().jsonName(), record.outcomeReason(), metrics(record.metrics()), score(record.score()), anger, transcript,

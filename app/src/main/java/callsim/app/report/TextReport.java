@@ -31,6 +31,7 @@ public final class TextReport {
             }
             for (String advice : score.advice()) line(out, "  * %s", advice);
             for (DrillReport.NotHeard turn : score.notHeardClearly()) line(out, "  * %s", turn.note());
+            scoredFrom(out, report.postCall());
         }
         out.append('\n');
         line(out, "Line metrics");
@@ -51,9 +52,21 @@ public final class TextReport {
         out.append('\n');
         line(out, "Transcript");
         for (DrillReport.Turn entry : report.transcript()) {
-            line(out, "  [%7s] %-6s %s", seconds(entry.startMs()), entry.speaker(), entry.text().isEmpty() ? "(not recognised)" : entry.text());
+            line(out, "  [%7s] %-6s %s", seconds(entry.startMs()), entry.speaker(), entry.text().isEmpty() ? DrillReport.Turn.NOT_RECOGNISED : entry.text());
+            if (entry.heard() != null && !entry.heard().equals(entry.text())) line(out, "  %9s %-6s %s", "", "heard", entry.heard());
         }
         return out.toString();
+    }
+
+    /** What the score was taken from, for a phone drill whose call has ended. */
+    private static void scoredFrom(StringBuilder out, DrillReport.PostCall pass) {
+        if (pass == null) return;
+        switch (pass.status()) {
+            case PENDING -> line(out, "  (PROVISIONAL: scored from what the caller heard live; the post-call transcript is still to come)");
+            case FAILED -> line(out, "  (scored from what the caller heard live: the post-call transcript failed: %s)", pass.reason());
+            case DONE -> line(out, "  (scored from the post-call transcript%s)", pass.liveScore() == null ? "" : String.format(Locale.ROOT,
+                    "; from what the caller heard live it was %d, %s", pass.liveScore().total(), pass.liveScore().passed() ? "PASSED" : "NOT PASSED"));
+        }
     }
 
     private static String seconds(long ms) {

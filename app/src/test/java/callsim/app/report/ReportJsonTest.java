@@ -147,4 +147,36 @@ class ReportJsonTest {
                 .contains("caller response latency: p50 600 ms, p95 900 ms")
                 .contains("Score: 64/100, NOT PASSED (pass mark 70)").contains("* Let the caller finish");
     }
+
+    @Test
+    void aPhoneDrillsFinalReportIsProvisionalUntilItsPostCallPass() {
+        DrillReport awaiting = ReportJson.awaitingPostCall(new DrillInfo("d1", "sip:201@h", "7000", "sip", Instant.EPOCH), sampleRecord(),
+                Instant.EPOCH, true);
+        JsonNode json = callsim.review.report.ReportMapper.tree(awaiting);
+
+        assertThat(json.path("postCall").path("status").asText()).isEqualTo("pending");
+        assertThat(json.path("postCall").path("liveScore").path("total").asInt()).isEqualTo(64);
+        assertThat(awaiting.scoreProvisional()).isTrue();
+        assertThat(TextReport.format(awaiting)).contains("PROVISIONAL");
+        assertThat(callsim.review.report.ReportMapper.tree(ReportJson.build(new DrillInfo("d1", "a", "7000", "sip", Instant.EPOCH),
+                sampleRecord(), Instant.EPOCH, true)).has("postCall")).as("a text drill has no post-call pass").isFalse();
+    }
+
+    @Test
+    void afterThePostCallPassEachAgentTurnKeepsWhatTheCallerHeard() {
+        DrillReport live = ReportJson.build(new DrillInfo("d1", "a", "7000", "sip", Instant.EPOCH), sampleRecord(), Instant.EPOCH, true);
+        DrillRecord post = sampleRecord();
+        post = new DrillRecord(post.scenarioId(), post.difficulty(), post.seed(), post.outcome(), post.outcomeReason(), post.durationMs(),
+                List.of(post.transcript().get(0), new TranscriptEntry(Speaker.AGENT, 6_000, 9_000, "i am so sorry you were charged twice")),
+                post.anger(), post.metrics(), post.score());
+
+        DrillReport after = ReportJson.afterCall(new DrillInfo("d1", "a", "7000", "sip", Instant.EPOCH), post, Instant.EPOCH, true,
+                java.util.Map.of(6_000L, "i am so sorry"), live.score());
+
+        assertThat(after.transcript().get(1).text()).isEqualTo("i am so sorry you were charged twice");
+        assertThat(after.transcript().get(1).heard()).isEqualTo("i am so sorry");
+        assertThat(after.transcript().get(0).heard()).as("the caller's own lines").isNull();
+        assertThat(after.postCall().status()).isEqualTo(DrillReport.PostCall.Status.DONE);
+        assertThat(TextReport.format(after)).contains("heard  i am so sorry").contains("scored from the post-call transcript");
+    }
 }

@@ -79,6 +79,33 @@ final class SampleDrills {
         return ReportJson.build(info, record, row.endedAt().orElse(null), row.status() == DrillStatus.COMPLETE);
     }
 
+    /** What the first agent turn of {@link #report} said, as the post-call transcript has it. */
+    static final String SAID = "I am so sorry you were charged twice";
+    /** ... and as the caller heard it live. */
+    static final String HEARD = "i am with our you were charged line";
+
+    /**
+     * {@link #report} after its post-call pass in state {@code status}: when done, the first agent turn is
+     * {@link #SAID} and keeps {@link #HEARD}, and {@code liveTotal} is what the live recognition scored.
+     */
+    static DrillReport afterPostCall(DrillRow row, DrillReport.PostCall.Status status, int liveTotal) {
+        DrillReport r = report(row);
+        DrillReport.LiveScore live = new DrillReport.LiveScore(liveTotal, liveTotal >= 70);
+        if (status != DrillReport.PostCall.Status.DONE) {
+            return r.withPostCall(new DrillReport.PostCall(status,
+                    status == DrillReport.PostCall.Status.FAILED ? "recording.wav: no such file" : null, live));
+        }
+        List<DrillReport.Turn> transcript = new java.util.ArrayList<>();
+        for (DrillReport.Turn t : r.transcript()) {
+            boolean first = t.agent() && transcript.stream().noneMatch(DrillReport.Turn::agent);
+            transcript.add(t.agent() ? new DrillReport.Turn(t.speaker(), t.startMs(), t.endMs(), first ? SAID : t.text(), first ? HEARD : t.text())
+                    : t);
+        }
+        return new DrillReport(r.id(), r.scenario(), r.difficulty(), r.seed(), r.agent(), r.dialledNumber(), r.line(), r.startedAt(),
+                r.endedAt(), r.complete(), r.durationMs(), r.outcome(), r.outcomeReason(), r.metrics(), r.score(), r.anger(), transcript,
+                r.recording(), new DrillReport.PostCall(status, null, live));
+    }
+
     /** {@code seconds} of silence as a WAV like the recordings: 8 kHz, 16-bit, stereo. */
     static byte[] silentWav(int seconds) {
         int rate = 8000, channels = 2, bytesPerSample = 2;

@@ -13,18 +13,40 @@ import java.util.Optional;
  * existed read unchanged (see ReportCompatibilityTest).
  *
  * @param endedAt null while the drill runs
+ * @param postCall the post-call pass of a phone drill once the call ended; absent for text drills, running
+ *                 drills and drills from before the pass existed
  */
 @JsonPropertyOrder({"id", "scenario", "difficulty", "seed", "agent", "dialledNumber", "line", "startedAt", "endedAt", "complete",
-    "durationMs", "outcome", "outcomeReason", "metrics", "score", "anger", "transcript", "recording"})
+    "durationMs", "outcome", "outcomeReason", "metrics", "score", "anger", "transcript", "recording", "postCall"})
 public record DrillReport(String id, String scenario, String difficulty, long seed, String agent, String dialledNumber, String line,
                           Instant startedAt, @JsonInclude(JsonInclude.Include.ALWAYS) Instant endedAt, boolean complete,
                           long durationMs, String outcome, String outcomeReason, Metrics metrics, Score score,
-                          List<AngerPoint> anger, List<Turn> transcript, String recording) {
+                          List<AngerPoint> anger, List<Turn> transcript, String recording,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) PostCall postCall) {
     public DrillReport {
         anger = anger == null ? List.of() : List.copyOf(anger);
         transcript = transcript == null ? List.of() : List.copyOf(transcript);
         metrics = metrics == null ? Metrics.NONE : metrics;
         score = score == null ? Score.NONE : score;
+    }
+
+    /** A report without a post-call pass (a text drill, a drill still running). */
+    public DrillReport(String id, String scenario, String difficulty, long seed, String agent, String dialledNumber, String line,
+                       Instant startedAt, Instant endedAt, boolean complete, long durationMs, String outcome, String outcomeReason,
+                       Metrics metrics, Score score, List<AngerPoint> anger, List<Turn> transcript, String recording) {
+        this(id, scenario, difficulty, seed, agent, dialledNumber, line, startedAt, endedAt, complete, durationMs, outcome,
+                outcomeReason, metrics, score, anger, transcript, recording, null);
+    }
+
+    /** The same report with its post-call pass in another state. */
+    public DrillReport withPostCall(PostCall pass) {
+        return new DrillReport(id, scenario, difficulty, seed, agent, dialledNumber, line, startedAt, endedAt, complete, durationMs,
+                outcome, outcomeReason, metrics, score, anger, transcript, recording, pass);
+    }
+
+    /** Whether the score is provisional: taken from the live recognition while the post-call pass is still to come. */
+    public boolean scoreProvisional() {
+        return postCall != null && postCall.status() == PostCall.Status.PENDING;
     }
 
     public Optional<Instant> ended() {
@@ -41,11 +63,64 @@ public record DrillReport(String id, String scenario, String difficulty, long se
 
     public record AngerPoint(long atMs, int value) {}
 
-    /** One turn: {@code speaker} is "caller" or "agent". */
-    @JsonPropertyOrder({"speaker", "startMs", "endMs", "text"})
-    public record Turn(String speaker, long startMs, long endMs, String text) {
+    /**
+     * One turn: {@code speaker} is "caller" or "agent". Once the post-call pass is done, an agent turn's
+     * {@code text} is what the agent said (the post-call transcript) and {@code heard} what the caller heard live;
+     * otherwise {@code heard} is absent and {@code text} is the live recognition.
+     */
+    @JsonPropertyOrder({"speaker", "startMs", "endMs", "text", "heard"})
+    public record Turn(String speaker, long startMs, long endMs, String text, @JsonInclude(JsonInclude.Include.NON_NULL) String heard) {
+        /** The text of an agent turn in which no words were recognised. */
+        public static final String NOT_RECOGNISED = "(not recognised)";
+
+        public Turn(String speaker, long startMs, long endMs, String text) {
+            this(speaker, startMs, endMs, text, null);
+        }
+
         public boolean agent() {
             return "agent".equals(speaker);
+        }
+    }
+
+    /**
+     * After a phone drill, its agent's channel is decoded again with a wider search (the post-call pass) and
+     * the score taken from that transcript. {@code liveScore}: the total and pass the live recognition gave, kept
+     * beside the post-call score; {@code reason}: why a failed pass failed (the live score then stands).
+     */
+    @JsonPropertyOrder({"status", "reason", "liveScore"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PostCall(Status status, String reason, LiveScore liveScore) {
+        public enum Status {
+            /** Waiting or running: the report's score is the live one, provisional. */
+            @com.fasterxml.jackson.annotation.JsonProperty("pending") PENDING,
+            /** The transcript's agent words and the score are the post-call ones. */
+            @com.fasterxml.jackson.annotation.JsonProperty("done") DONE,
+            /** The pass could not be made: the live score stands, {@code reason} says why. */
+            @com.fasterxml.jackson.annotation.JsonProperty("failed") FAILED
+        }
+
+        public PostCall {
+            java.util.Objects.requireNonNull(status, "status");
+        }
+
+        public static PostCall pending(Score live) {
+            return new PostCall(Status.PENDING, null, LiveScore.of(live));
+        }
+
+        public static PostCall done(Score live) {
+            return new PostCall(Status.DONE, null, LiveScore.of(live));
+        }
+
+        public static PostCall failed(String reason, Score live) {
+            return new PostCall(Status.FAILED, reason, LiveScore.of(live));
+        }
+    }
+
+    /** The score from the live recognition, kept once the post-call pass has replaced it. */
+    @JsonPropertyOrder({"total", "passed"})
+    public record LiveScore(int total, boolean passed) {
+        static LiveScore of(Score score) {
+            return new LiveScore(score.total(), score.passed());
         }
     }
 

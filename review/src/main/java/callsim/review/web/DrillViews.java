@@ -59,6 +59,32 @@ final class DrillViews {
         return rows;
     }
 
+    /** What the score was taken from; null for a drill without a post-call pass (a text drill, an older one). */
+    static DrillPage.ScoredFrom scoredFrom(DrillReport r) {
+        DrillReport.PostCall pass = r.postCall();
+        if (pass == null) return null;
+        DrillReport.LiveScore live = pass.liveScore();
+        return new DrillPage.ScoredFrom(pass.status().name().toLowerCase(Locale.ROOT), pass.reason(),
+                live == null ? null : live.total(), live == null ? null : live.passed());
+    }
+
+    /** Each agent turn the post-call pass heard, beside what the caller heard live; empty until the pass is done. */
+    static List<DrillPage.SaidAndHeard> saidAndHeard(DrillReport r) {
+        List<DrillPage.SaidAndHeard> turns = new ArrayList<>();
+        for (DrillReport.Turn t : r.transcript()) {
+            if (!t.agent() || t.heard() == null) continue;
+            WordDiff.Sides sides = WordDiff.of(recognised(t.text()), recognised(t.heard()));
+            turns.add(new DrillPage.SaidAndHeard(t.startMs(), Fmt.clock(t.startMs()), Fmt.clock(t.startMs()) + "–" + Fmt.clock(t.endMs()),
+                    sides.said(), sides.heard(), sides.differ()));
+        }
+        return turns;
+    }
+
+    /** A turn's words, none for the transcript's "(not recognised)" (which is no words the agent said or the caller heard). */
+    private static String recognised(String text) {
+        return DrillReport.Turn.NOT_RECOGNISED.equals(text) ? "" : text;
+    }
+
     private static List<TechniqueRow.EvidenceGroup> groups(List<DrillReport.Evidence> evidence) {
         Map<String, List<DrillReport.Evidence>> byKind = new LinkedHashMap<>();
         for (DrillReport.Evidence e : evidence) byKind.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(e);

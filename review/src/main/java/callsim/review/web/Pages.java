@@ -102,6 +102,8 @@ final class Pages {
         List<TechniqueRow> techniques = List.of();
         List<DrillPage.Turn> transcript = List.of();
         List<DrillPage.Metric> metrics = List.of();
+        DrillPage.ScoredFrom scoredFrom = null;
+        List<DrillPage.SaidAndHeard> saidAndHeard = List.of();
         String length = "—";
         String outcome = row.outcome().map(o -> o.replace('_', ' ')).orElse("—");
         if (report.isPresent()) {
@@ -121,11 +123,13 @@ final class Pages {
             transcript = r.transcript().stream().map(t -> new DrillPage.Turn(t.startMs(), Fmt.clock(t.startMs()),
                     Fmt.clock(t.startMs()) + "–" + Fmt.clock(t.endMs()), t.agent() ? "agent" : "caller", t.text())).toList();
             metrics = DrillViews.metrics(r.metrics());
+            scoredFrom = DrillViews.scoredFrom(r);
+            saidAndHeard = DrillViews.saidAndHeard(r);
         }
         views.render(ctx, "drill.jte", Map.of("v", new DrillPage(Views.chrome(ctx, title + " " + id), id, title, names.agent(row),
                 row.agentKey().map(Paths::agent).orElse(null), row.difficulty(), When.of(row.startedAt()), length,
                 row.status().name().toLowerCase(Locale.ROOT), outcome, summary, Paths.drill(id) + "/recording.wav", timeline, anger,
-                techniques, transcript, metrics, Paths.drill(id) + "/override")));
+                techniques, transcript, metrics, Paths.drill(id) + "/override", scoredFrom, saidAndHeard)));
     }
 
     /** Stereo 16-bit at 8 kHz: 32,000 bytes a second after the 44-byte header. */

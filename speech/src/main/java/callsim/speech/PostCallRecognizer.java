@@ -1,0 +1,158 @@
+package callsim.speech;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Decodes a finished drill's agent channel again, turn by turn, for its post-call transcript: with its own
+ * recogniser (the settings' set-up, {@link RecognizerSetup#ACCURATE} for serve), never one of the live
+ * {@link RecognizerPool}'s, loaded on first use and kept. Decoding runs on the calling thread, so its
+ * priority is the caller's (the post-call worker's, the lowest).
+ *
+ * <p>The same audio and turns always give the same words: each drill starts from a fresh speaker profile
+ * (carried across its turns in order, as live) and the front end's dither restarts for every turn.
+ * One drill at a time: a second caller waits for the first.
+ */
+public final class PostCallRecognizer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PostCallRecognizer.class.getName());
+    private static final int SAMPLES_PER_MS = ReusableSpeechRecognizer.SAMPLE_RATE / 1000;
+    /** Quiet audio after a turn, so its last word is not cut at the end of the stream (as live). */
+    private static final int TAIL_SAMPLES = 200 * SAMPLES_PER_MS;
+    /**
+     * Audio kept either side of a turn's voiced span: its first and last sounds are quiet and the live
+     * voice activity detector can start late or end early on them. Never reaching into a neighbouring turn.
+     */
+    static final long PADDING_MS = 300;
+
+    /** One agent turn's voiced audio on the drill's media clock. */
+    public record Span(long startMs, long endMs) {
+        public Span {
+            if (startMs < 0 || endMs < startMs) throw new IllegalArgumentException("not a turn span: " + startMs + "-" + endMs + " ms");
+        }
+    }
+
+    /** Runs before each turn is decoded and may hold it back (the post-call pass gives way to live recognition so). */
+    @FunctionalInterface
+    public interface TurnGate {
+        TurnGate OPEN = () -> { };
+
+        void beforeTurn() throws InterruptedException;
+    }
+
+    private final RecognizerSettings settings;
+    // The lock is held while a drill decodes: close() frees the recogniser at once if it is idle, otherwise the
+    // decoding thread frees it when its drill is done (a shutdown does not wait for a long recording).
+    private final ReentrantLock decoding = new ReentrantLock();
+    private final List<Path> modelFiles = new ArrayList<>();
+    private ReusableSpeechRecognizer recognizer;
+    private volatile boolean closed;
+
+    public PostCallRecognizer(RecognizerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Whether the recogniser has been loaded (it is, once the first drill needed it). */
+    public boolean loaded() {
+        decoding.lock();
+        try {
+            return recognizer != null;
+        } finally {
+            decoding.unlock();
+        }
+    }
+
+    /**
+     * The words of each turn in {@code agent} (one channel, any rate), in order; "" for a turn with none.
+     * {@code gate} is passed before each turn.
+     *
+     * @throws IOException           if the recogniser cannot be loaded
+     * @throws InterruptedException  if interrupted at the gate
+     * @throws IllegalStateException if closed
+     */
+    public List<String> transcribe(WavFile.Audio agent, List<Span> turns, TurnGate gate) throws IOException, InterruptedException {
+        decoding.lock();
+        try {
+            if (closed) throw new IllegalStateException("post-call recogniser is closed");
+            return decodeTurns(agent, turns, gate);
+        } finally {
+            if (closed) free();
+            decoding.unlock();
+        }
+    }
+
+    private List<String> decodeTurns(WavFile.Audio agent, List<Span> turns, TurnGate gate) throws IOException, InterruptedException {
+        if (turns.isEmpty()) return List.of();
+        short[] pcm = PcmRateConverter.convert(agent.samples(), agent.sampleRate(), ReusableSpeechRecognizer.SAMPLE_RATE);
+        ReusableSpeechRecognizer decoder = recognizer();
+        SpeakerProfile speaker = new SpeakerProfile();
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < turns.size(); i++) {
+            gate.beforeTurn();
+            long from = Math.max(turns.get(i).startMs() - PADDING_MS, i == 0 ? 0 : turns.get(i - 1).endMs());
+            long to = Math.min(turns.get(i).endMs() + PADDING_MS, i + 1 < turns.size() ? turns.get(i + 1).startMs() : Long.MAX_VALUE);
+            int fromSample = (int) Math.min(pcm.length, Math.max(0, from) * SAMPLES_PER_MS);
+            int toSample = (int) Math.min(pcm.length, Math.max(from, to) * SAMPLES_PER_MS);
+            words.add(toSample > fromSample ? decode(decoder, Arrays.copyOfRange(pcm, fromSample, toSample), speaker) : "");
+        }
+        return words;
+    }
+
+    private String decode(ReusableSpeechRecognizer decoder, short[] turn, SpeakerProfile speaker) {
+        int lead = (int) settings.leadingSilence().toMillis() * SAMPLES_PER_MS;
+        QueuedPcmStream stream = new QueuedPcmStream(lead, TAIL_SAMPLES, turn.length + 1).from(speaker);
+        stream.offer(turn);
+        stream.end();
+        decoder.restartDither();
+        return decoder.recognize(stream).words();
+    }
+
+    private ReusableSpeechRecognizer recognizer() throws IOException {
+        if (recognizer != null) return recognizer;
+        long started = System.nanoTime();
+        Path lm = settings.setup().usesDomainModel()
+                ? temp("callsim-postcall-", ".lm", DomainLanguageModel.arpa(settings.corpus())) : null;
+        Path config = temp("callsim-postcall-", ".xml", settings.setup().configXml(lm == null ? null : lm.toUri().toString()));
+        recognizer = ReusableSpeechRecognizer.load(config, settings.setup().speakerAdaptation());
+        LOG.log(System.Logger.Level.INFO, "post-call recogniser ({0} set-up) loaded in {1} ms", settings.setup().name(),
+                (System.nanoTime() - started) / 1_000_000);
+        return recognizer;
+    }
+
+    private Path temp(String prefix, String suffix, String text) throws IOException {
+        Path file = Files.createTempFile(prefix, suffix);
+        modelFiles.add(file);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Frees the recogniser and its model files, now or, if a drill is decoding, when it is done. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        if (!decoding.tryLock()) return;
+        try {
+            free();
+        } finally {
+            decoding.unlock();
+        }
+    }
+
+    private void free() {
+        if (recognizer != null) recognizer.close();
+        recognizer = null;
+        for (Path file : modelFiles) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot delete " + file, e);
+            }
+        }
+        modelFiles.clear();
+    }
+}
