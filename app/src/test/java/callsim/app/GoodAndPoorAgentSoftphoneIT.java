@@ -48,7 +48,10 @@ class GoodAndPoorAgentSoftphoneIT {
      *  ({@code ./callsim chat --scenario double-charge --script}): 91/100, resolved after the remedy. */
     static final List<String> GOOD_AGENT = List.of(
             "So you were billed twice for your plan this month, and then your bank charged you an overdraft fee.",
-            "I am so sorry you were charged twice. That must be really stressful for you.",
+            // Apology and empathy each said twice over: flite's "charged twice" was heard as "charged why is that"
+            // (1 run in 5) and "that must be" was lost (1 in 5); the overdraft fee is heard every time.
+            "I am so sorry you were charged twice, and that your bank hit you with an overdraft fee."
+                    + " I can understand how stressful this has been for you.",
             "Could you tell me the date of the second charge so I can find it?",
             "Thank you. May I place you on hold for one moment while I check your account?",
             HOLD,
