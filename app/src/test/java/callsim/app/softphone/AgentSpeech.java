@@ -7,17 +7,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * WAV files of a call-centre agent's lines for {@link LinphoneAgent#play}: spoken by espeak-ng,
- * converted by sox to 8 kHz 16-bit mono (the rate of PCMU/PCMA, so linphone need not resample) with
+ * WAV files of a call-centre agent's lines for {@link LinphoneAgent#play}: spoken by espeak-ng (or
+ * by a flite voice, {@link #flite}), converted by sox to 8 kHz 16-bit mono (the rate of PCMU/PCMA, so linphone need not resample) with
  * leading and trailing silence trimmed, so that the file's length is the speech's length.
  */
 public final class AgentSpeech {
     public static final int SAMPLE_RATE = 8000;
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(30);
-    private static final String INSTALL_HINT = "install them with: apt-get install espeak-ng sox";
+    private static final String INSTALL_HINT = "install them with: apt-get install espeak-ng flite sox";
+    /** The voices Debian's flite package ships. */
+    public static final Set<String> FLITE_VOICES = Set.of("slt", "rms", "awb", "kal", "kal16");
 
     private AgentSpeech() {}
 
@@ -28,9 +31,30 @@ public final class AgentSpeech {
         }
         Files.createDirectories(dir);
         Path raw = Files.createTempFile(dir, "espeak-", ".wav");
-        Path out = Files.createTempFile(dir, "agent-line-", ".wav");
+        return trimmed(raw, List.of("espeak-ng", "-v", "en-us", "-s", "160", "-w", raw.toString(), text), text);
+    }
+
+    /**
+     * Speaks {@code text} with flite's {@code voice} (slt, rms, awb, kal: a different synthesiser from
+     * the caller's FreeTTS and from espeak-ng) into a new 8 kHz WAV file in {@code dir}, trimmed as {@link #speak}.
+     */
+    public static Path flite(String voice, String text, Path dir) throws IOException {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("nothing to speak");
+        }
+        if (!FLITE_VOICES.contains(voice)) {
+            throw new IllegalArgumentException("not a flite voice: " + voice + " (one of " + FLITE_VOICES + ")");
+        }
+        Files.createDirectories(dir);
+        Path raw = Files.createTempFile(dir, "flite-", ".wav");
+        return trimmed(raw, List.of("flite", "-voice", voice, "-t", text, "-o", raw.toString()), text);
+    }
+
+    /** Runs {@code synthesis} (which writes {@code raw}), then converts and trims it into a new file. */
+    private static Path trimmed(Path raw, List<String> synthesis, String text) throws IOException {
+        Path out = Files.createTempFile(raw.getParent(), "agent-line-", ".wav");
         try {
-            run(List.of("espeak-ng", "-v", "en-us", "-s", "160", "-w", raw.toString(), text));
+            run(synthesis);
             // 'silence 1 ... reverse silence 1 ... reverse' trims silence at both ends.
             run(List.of("sox", raw.toString(), "-r", String.valueOf(SAMPLE_RATE), "-c", "1", "-b", "16",
                     "-e", "signed-integer", out.toString(),
@@ -39,7 +63,7 @@ public final class AgentSpeech {
             Files.deleteIfExists(raw);
         }
         if (Wav.read(out).samples().length == 0) {
-            throw new IOException("espeak-ng produced no audible speech for: " + text);
+            throw new IOException(synthesis.get(0) + " produced no audible speech for: " + text);
         }
         return out;
     }

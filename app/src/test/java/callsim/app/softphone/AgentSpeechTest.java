@@ -27,6 +27,18 @@ class AgentSpeechTest {
     }
 
     @Test
+    void speaksWithAFliteVoiceAt8kHzTrimmed() throws Exception {
+        Path line = AgentSpeech.flite("slt", "I am so sorry you were charged twice.", dir);
+
+        Wav wav = Wav.read(line);
+        assertThat(wav.sampleRate()).isEqualTo(8000);
+        VoiceActivity voice = new VoiceActivity(wav);
+        assertThat(voice.voiced()).isGreaterThan(Duration.ofMillis(800));
+        assertThat(voice.firstVoiced()).hasValueSatisfying(onset -> assertThat(onset).isLessThan(Duration.ofMillis(200)));
+        assertThatThrownBy(() -> AgentSpeech.flite("nobody", "Hello.", dir)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void joinsSpeechAndSilenceInOrder() throws Exception {
         Path line = AgentSpeech.speak("Hold on.", dir);
         Path gap = AgentSpeech.silence(Duration.ofSeconds(2), dir.resolve("gap.wav"));

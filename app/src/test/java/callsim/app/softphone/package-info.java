@@ -1,7 +1,7 @@
 /**
  * A real softphone for end-to-end tests: {@link callsim.app.softphone.LinphoneAgent} drives Debian's
  * {@code linphonec} 5.1 (package {@code linphone-cli}) over real SIP/RTP on 127.0.0.1;
- * {@link callsim.app.softphone.AgentSpeech} makes the agent's lines (espeak-ng + sox);
+ * {@link callsim.app.softphone.AgentSpeech} makes the agent's lines (espeak-ng or a flite voice, + sox);
  * {@link callsim.app.softphone.VoiceActivity} and {@link callsim.app.softphone.Wav} analyse what it
  * recorded. Everything below was measured on this machine (no sound card) against sipp and a second
  * linphonec.
