@@ -151,8 +151,10 @@ class AssignmentDrillIT {
             }
             finished.get(30, TimeUnit.SECONDS);
         }
-        JsonNode report = await().atMost(Duration.ofSeconds(10)).until(() -> server.store().reportJson(id),
-                r -> r.isPresent() && r.get().path("complete").asBoolean()).orElseThrow();
+        // the score that counts is the one from the post-call transcript (what the agent said)
+        JsonNode report = await().atMost(Duration.ofSeconds(180)).until(() -> server.store().reportJson(id),
+                r -> r.isPresent() && r.get().path("complete").asBoolean()
+                        && !r.get().path("postCall").path("status").asText("pending").equals("pending")).orElseThrow();
         assertThat(report.path("scenario").asText()).isEqualTo("double-charge");
         assertThat(report.path("difficulty").asText()).isEqualTo("normal");
         assertThat(report.path("score").path("passed").asBoolean()).as("score %s, advice %s, transcript %s",

@@ -42,6 +42,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private static final int MAX_BACKLOG_FRAMES = 10;      // agent audio queued beyond 200 ms is caught up
     private static final int MAX_WAIT_FOR_WORDS_FRAMES = 500;  // 10 s for the last turn's words after a hang-up
     private static final int UNFINISHED_PAUSE_MS = 1200;       // a pause after "and", "so", "um" may last this long
+    private static final int FINISHED_PAUSE_MS = 450;          // the least pause that ends a turn whose words sound finished
     private static final int FRAME_SAMPLES = MediaClock.FRAME_SAMPLES;
     private static final short[] SILENCE = new short[FRAME_SAMPLES];
 
@@ -290,15 +291,17 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
             }
         }
         if (turn != null && !fed) turn.feed(frame);
-        judgePause();
+        judgePause(t);
     }
 
     /**
      * Once the words before a pause are known, decides how long the pause may last before the turn ends:
      * at once after a finished sentence, longer after "and …" or "um" (docs/metrics.md, "end of turn").
      */
-    private void judgePause() {
+    private void judgePause(long t) {
         if (turn == null || !turn.pauseReadyToJudge() || turnDetector.isSpeaking()) return;
+        // a pause shorter than this is often just the gap between two sentences of one turn
+        if (t + MediaClock.FRAME_MS - turnDetector.lastVoicedEndMs() < FINISHED_PAUSE_MS) return;
         switch (TurnEnding.of(turn.judgePause())) {
             case FINISHED -> {
                 for (TurnEvent event : turnDetector.endTurnNow()) {
