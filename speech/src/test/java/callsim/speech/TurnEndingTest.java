@@ -21,6 +21,13 @@ class TurnEndingTest {
         assertThat(TurnEnding.of("let me just um")).isEqualTo(Verdict.UNFINISHED);
         assertThat(TurnEnding.of("i'll refund the")).isEqualTo(Verdict.UNFINISHED);
         assertThat(TurnEnding.of("so")).isEqualTo(Verdict.UNFINISHED);
+        assertThat(TurnEnding.of("let me check your")).isEqualTo(Verdict.UNFINISHED);
+    }
+
+    @Test
+    void aSentenceEndingOnAShortWordTheRecogniserOftenAddsStillSoundsFinished() {
+        // "I really understand how frustrating that must be" heard as "... that we"
+        assertThat(TurnEnding.of("really understand how frustrating that we")).isEqualTo(Verdict.FINISHED);
     }
 
     @Test
