@@ -1,5 +1,6 @@
 package callsim.speech;
 
+import callsim.core.DrillEvent;
 import edu.cmu.sphinx.api.AbstractSpeechRecognizer;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
@@ -37,7 +38,7 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
      */
     static final long MAX_WORD_MS_PER_PHONE = 120;
     /** A segment adapts the model to its speaker only if heard at least this clearly (as a turn is scored). */
-    private static final double ADAPT_MIN_CONFIDENCE = callsim.core.DrillEvent.AgentTurn.HEARD_CLEARLY;
+    private static final double ADAPT_MIN_CONFIDENCE = DrillEvent.AgentTurn.HEARD_CLEARLY;
 
     private final StreamDataSource source;
     private final SpeakerNormalizer normalizer; // null in the first release's front end (Sphinx4's LiveCMN)

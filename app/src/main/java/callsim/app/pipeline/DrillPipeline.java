@@ -274,7 +274,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         boolean fed = false;
         for (TurnEvent event : turnDetector.accept(frame, t)) {
             if (event instanceof TurnEvent.SpeechStarted started) {
-                if (turn == null) turn = new HeardTurn(started.atMs());
+                if (turn == null) turn = new HeardTurn();
                 if (!turn.hasOpenPiece()) {
                     // never blocks: the piece waits in line if every recogniser is busy
                     turn.openPiece(speech.recognizers().startTurn(agentVoice));
@@ -296,7 +296,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
 
     /**
      * Once the words before a pause are known, decides how long the pause may last before the turn ends:
-     * at once after a finished sentence, longer after "and …" or "um" (docs/metrics.md, "end of turn").
+     * 450 ms after a finished sentence, longer after "and …" or "um" (docs/metrics.md, "end of turn").
      */
     private void judgePause(long t) {
         if (turn == null || !turn.pauseReadyToJudge() || turnDetector.isSpeaking()) return;

@@ -18,19 +18,10 @@ final class HeardTurn {
     /** A piece on its way, and how many frames of audio it was given (its weight). */
     private record Piece(CompletableFuture<RecognizedTurn> heard, long frames) {}
 
-    private final long startMs;
     private final List<Piece> pieces = new ArrayList<>();
     private RecognitionSession open;
     private long openFrames;
     private int piecesJudged;
-
-    HeardTurn(long startMs) {
-        this.startMs = startMs;
-    }
-
-    long startMs() {
-        return startMs;
-    }
 
     boolean hasOpenPiece() {
         return open != null;

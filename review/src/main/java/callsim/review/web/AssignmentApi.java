@@ -19,7 +19,6 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,12 +88,7 @@ final class AssignmentApi {
     private void create(Context ctx) {
         User user = Guard.user(ctx);
         if (user.role() == Role.AGENT) throw new ForbiddenResponse("agents cannot set assignments: ask your supervisor");
-        JsonNode body;
-        try {
-            body = ReportMapper.MAPPER.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            throw new BadRequestResponse("body is not JSON: " + e.getMessage());
-        }
+        JsonNode body = JsonBody.of(ctx);
         try {
             Assignment made = board.create(user, request(body));
             ctx.status(HttpStatus.CREATED).json(json(board.summary(user, made)));

@@ -1,13 +1,11 @@
 package callsim.review.web;
 
-import callsim.review.report.ReportMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import java.io.IOException;
 
 /**
  * {@code /api/calls}: {@code POST} rings an agent's phone with a drill, now or at {@code at}; {@code GET}
@@ -26,12 +24,7 @@ final class ControlRoutes {
     }
 
     private void place(Context ctx) {
-        JsonNode body;
-        try {
-            body = ReportMapper.MAPPER.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            throw new BadRequestResponse("body is not JSON: " + e.getMessage());
-        }
+        JsonNode body = JsonBody.of(ctx);
         try {
             ctx.status(HttpStatus.ACCEPTED).json(control.place(body));
         } catch (IllegalArgumentException e) {
