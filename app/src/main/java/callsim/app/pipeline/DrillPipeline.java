@@ -64,8 +64,8 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private final CallerTimeline callerLines = new CallerTimeline();
     private final Map<Integer, short[]> callerAudio = new HashMap<>();
     private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
-    /** The agent's voice as the recognisers have learnt it, carried from each of their turns to the next. */
-    private final SpeakerProfile agentVoice = new SpeakerProfile();
+    /** The agent's voice as the recognisers have learnt it, carried from each of their turns (and drills) to the next. */
+    private final SpeakerProfile agentVoice;
     private HeardTurn turn;  // the agent turn being recognised as it is spoken
     private CallerAction.HangUp pendingHangUp;
     private SpokenSummary summary;  // set once the caller has ended the drill and the debrief is read
@@ -83,14 +83,20 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
                          SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,
                          Consumer<DrillPipeline> onFinished) {
-        this(drillId, line, session, scenario, speech, journal, turnDetector, onFinished, DrillSummary::text);
+        this(drillId, line, session, scenario, speech, journal, turnDetector, onFinished, DrillSummary::text,
+                new SpeakerProfile());
     }
 
-    /** {@code debriefText} makes the debrief read at the end from the drill's record; it must not block. */
+    /**
+     * {@code debriefText} makes the debrief read at the end from the drill's record; it must not block.
+     * {@code agentVoice} is what earlier drills taught the recognisers of this agent's voice (or a new profile).
+     */
     public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
                          SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,
-                         Consumer<DrillPipeline> onFinished, Function<DrillRecord, String> debriefText) {
+                         Consumer<DrillPipeline> onFinished, Function<DrillRecord, String> debriefText,
+                         SpeakerProfile agentVoice) {
         this.debriefText = debriefText;
+        this.agentVoice = agentVoice;
         this.drillId = drillId;
         this.line = line;
         this.session = session;

@@ -49,6 +49,8 @@ public final class DrillService implements CallHandler {
     private final Map<String, Runnable> endHooks = new ConcurrentHashMap<>();
     // Journals that may still be writing, for a graceful stop; pruned as new drills start.
     private final Set<FileDrillJournal> journals = ConcurrentHashMap.newKeySet();
+    /** Each agent's voice as the recognisers learnt it in their earlier drills. */
+    private final AgentVoices agentVoices = new AgentVoices();
     private final Object drillEnded = new Object();
     private final CopyOnWriteArrayList<Consumer<String>> startedListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> finishedListeners = new CopyOnWriteArrayList<>();
@@ -188,7 +190,8 @@ public final class DrillService implements CallHandler {
         FileDrillJournal drillJournal = journal;
         DrillSession session = new DrillSession(scenario, choice.difficulty(), seed, SOUNDS);
         DrillPipeline pipeline = new DrillPipeline(id, line, session, scenario, speech, journal,
-                new TurnDetector(settings.turnDetection()), over -> finished(over, drillJournal), debrief(agent));
+                new TurnDetector(settings.turnDetection()), over -> finished(over, drillJournal), debrief(agent),
+                agentVoices.of(agent));
         active.put(id, pipeline);
         endHooks.put(id, ended);
         LOG.log(Level.INFO, "drill " + id + " [" + line.callId() + "] started for " + agent
