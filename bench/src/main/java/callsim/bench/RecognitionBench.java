@@ -16,10 +16,12 @@ import java.util.Map;
  * Figure (c): word error rate and decoding cost of speech after a phone-channel round trip, per voice ×
  * phrasing (in-domain / held-out / out-of-domain human speech) × recogniser set-up.
  *
- * <p>Usage: {@code bench/run recognition [SENTENCES] [--setup SPEC] [--vs SPEC] [--only TEXT]}; SENTENCES
+ * <p>Usage: {@code bench/run recognition [SENTENCES] [--setup SPEC] [--vs SPEC] [--only TEXT] [--drill-turns N]}; SENTENCES
  * per cell (default 20), SPEC a named {@link RecognizerSetup} with optional variations ("live",
  * "live,absoluteBeamWidth=2000"), TEXT keeps only the cells whose "voice phrasing" contains it (e.g.
- * "held-out", "human" or "slt_held-out", '_' standing for a space; repeatable). With {@code --vs} both
+ * "held-out", "human" or "slt_held-out", '_' standing for a space; repeatable). By default each voice is one
+ * agent whose adaptation carries over all its sentences, as for an agent returning drill after drill;
+ * {@code --drill-turns N} starts each voice afresh every N sentences, as an agent's first drill. With {@code --vs} both
  * set-ups decode every turn, one after the other
  * (A B A B …), so the machine's load falls on both alike; the table then gives each row's CPU ratio to
  * the first set-up. Cost is the decoding thread's CPU time per second of audio (not wall time, which
@@ -51,11 +53,13 @@ public final class RecognitionBench {
         List<RecognizerSetup> setups = new ArrayList<>();
         RecognizerSetup first = RecognizerSetup.LIVE;
         List<String> only = new ArrayList<>();
+        int drillTurns = Integer.MAX_VALUE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--setup" -> first = RecognizerSetup.parse(args[++i]);
                 case "--vs" -> setups.add(RecognizerSetup.parse(args[++i]));
                 case "--only" -> only.add(args[++i].replace('_', ' ')); // bench/run splits on spaces
+                case "--drill-turns" -> drillTurns = Integer.parseInt(args[++i]);
                 default -> perCell = Integer.parseInt(args[i].trim());
             }
         }
@@ -103,6 +107,7 @@ public final class RecognitionBench {
                     speakers.add(new SpeakerProfile());
                 }
                 for (int t = 0; t < cell.audio().size(); t++) {
+                    if (t > 0 && t % drillTurns == 0) speakers.replaceAll(old -> new SpeakerProfile()); // a new drill, nothing carried
                     for (int s = 0; s < setups.size(); s++) { // interleaved: A B A B …
                         decode(pools.get(s), setups.get(s), speakers.get(s), cell, t, tallies.get(s));
                     }
