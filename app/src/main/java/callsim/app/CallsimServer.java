@@ -42,6 +42,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A running callsim: speech engines loaded once, the media clock, the SIP endpoint and the HTTP API.
@@ -226,12 +228,20 @@ public final class CallsimServer implements AutoCloseable {
     private static SpeechServices loadSpeech(Options options, java.util.function.Consumer<String> progress) {
         long started = System.nanoTime();
         progress.accept("loading the caller's voice...");
-        CallerVoice voice = CallerVoice.load();
+        // FreeTTS loads while the recognisers do: start-up waits for the slower of the two, not their sum
+        CompletableFuture<CallerVoice> callerVoice = CompletableFuture.supplyAsync(CallerVoice::load);
         int total = options.recognizers();
         progress.accept("loading speech recognisers 0/" + total + " (one per core first, the rest in the background)...");
         RecognizerSettings settings = recognizerSettings(options).withPoolSize(total).withSetup(options.recognizerSetup());
         RecognizerPool pool = RecognizerPool.start(settings, TurnQueueLimits.defaults(total),
                 (loaded, of) -> progress.accept("speech recogniser " + loaded + "/" + of + " ready"));
+        CallerVoice voice;
+        try {
+            voice = callerVoice.join();
+        } catch (CompletionException e) {
+            pool.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         SpeechServices speech = new SpeechServices(voice, pool);
         speech.warmUp();
         LOG.log(Level.INFO, "speech ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: caller voice and "

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,7 +94,12 @@ public final class RecognizerPool implements AutoCloseable {
         CountDownLatch firstReady = new CountDownLatch(first);
         AtomicInteger loaded = new AtomicInteger();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-        short[] priming = PrimingSpeech.synthesize8k();
+        if (settings.setup().languageModel() == RecognizerSetup.LanguageModelKind.MIXED) {
+            // the shared general model (once per JVM) loads beside the acoustic models instead of after them
+            CompletableFuture.runAsync(() -> GenericLanguageModel.bundled().wordsByFrequency());
+        }
+        // synthesised while the first models load, not before: it is needed only once one is loaded
+        CompletableFuture<short[]> priming = CompletableFuture.supplyAsync(() -> PrimingSpeech.synthesize8k(settings.setup()));
         for (int i = 0; i < total; i++) {
             boolean inFirstBatch = i < first;
             pool.loaders.execute(() -> {
@@ -227,10 +233,11 @@ public final class RecognizerPool implements AutoCloseable {
         }
     }
 
-    private ReusableSpeechRecognizer loadAndPrime(Path config, short[] priming) throws IOException {
+    private ReusableSpeechRecognizer loadAndPrime(Path config, CompletableFuture<short[]> primingSpeech) throws IOException {
         long start = System.nanoTime();
         ReusableSpeechRecognizer recognizer = ReusableSpeechRecognizer.load(config, settings.setup().speakerAdaptation());
         modelLoads.incrementAndGet();
+        short[] priming = primingSpeech.join();
         QueuedPcmStream primingStream = newStream(priming.length + 1);
         primingStream.offer(priming);
         primingStream.end();

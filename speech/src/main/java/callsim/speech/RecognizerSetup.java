@@ -20,6 +20,8 @@ import java.util.Map;
  *                          vocabulary in the mixed model (more: speech off the corpus is heard better,
  *                          decoding costs more)
  * @param absoluteBeamWidth most active search paths kept per frame: decoding cost follows it
+ * @param wordBeamWidth     most paths kept per frame at word ends, where each grows into the whole
+ *                          vocabulary's first sounds
  * @param languageWeight    how much the language model counts against the acoustics
  * @param phoneLookahead    Sphinx4's phone-loop lookahead search (off: the plain word-pruning search,
  *                          which skips growing paths every {@code growSkipInterval} frames)
@@ -30,7 +32,7 @@ import java.util.Map;
  *                          turns ({@link SpeakerAdaptation}); needs the phone front end's per-speaker profile
  */
 public record RecognizerSetup(String name, LanguageModelKind languageModel, double domainWeight, int genericWords,
-                              int absoluteBeamWidth, double languageWeight, boolean phoneLookahead,
+                              int absoluteBeamWidth, int wordBeamWidth, double languageWeight, boolean phoneLookahead,
                               int growSkipInterval, boolean phoneFrontEnd, boolean speakerAdaptation) {
 
     /** The language model a set-up searches with. */
@@ -50,19 +52,19 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
      * adaptation pays for the narrower beam (BENCHMARKS.md (c), 2026-12-05).
      */
     public static final RecognizerSetup LIVE =
-        new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, 5000, 3000, 10, false, 3, true, true);
+        new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, 5000, 3000, 200, 10, false, 3, true, true);
     /**
      * Recordings (transcribe, post-call transcripts): the same mixed model with the wide search of the
      * first release; about twice the CPU of {@link #LIVE}, never on a live call's path.
      */
     public static final RecognizerSetup ACCURATE =
-        new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.5, 5000, 10000, 8, true, 0, true, true);
+        new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.5, 5000, 10000, 200, 8, true, 0, true, true);
     /** The first release's live set-up (domain model, wide search), kept to measure against. */
     public static final RecognizerSetup DOMAIN =
-        new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 8, true, 0, false, false);
+        new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 200, 8, true, 0, false, false);
     /** Sphinx4's general model with the wide search, for recordings about anything. */
     public static final RecognizerSetup GENERIC =
-        new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000, 8, true, 0, false, false);
+        new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000, 200, 8, true, 0, false, false);
 
     public static final List<RecognizerSetup> NAMED = List.of(LIVE, ACCURATE, DOMAIN, GENERIC);
 
@@ -74,6 +76,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         }
         if (genericWords < 0) throw new IllegalArgumentException("genericWords must not be negative: " + genericWords);
         if (absoluteBeamWidth < 100) throw new IllegalArgumentException("absoluteBeamWidth too small: " + absoluteBeamWidth);
+        if (wordBeamWidth < 10) throw new IllegalArgumentException("wordBeamWidth too small: " + wordBeamWidth);
         if (languageWeight <= 0) throw new IllegalArgumentException("languageWeight must be positive: " + languageWeight);
         if (growSkipInterval < 0) throw new IllegalArgumentException("growSkipInterval must not be negative");
         if (speakerAdaptation && !phoneFrontEnd) {
@@ -122,6 +125,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
             "genericWords", Integer.toString(genericWords),
             "growSkipInterval", Integer.toString(growSkipInterval),
             "absoluteBeamWidth", Integer.toString(absoluteBeamWidth),
+            "wordBeamWidth", Integer.toString(wordBeamWidth),
             "languageWeight", String.format(Locale.ROOT, "%.2f", languageWeight));
         for (Map.Entry<String, String> value : values.entrySet()) {
             template = template.replace("@" + value.getKey() + "@", value.getValue());
@@ -135,6 +139,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         double weight = domainWeight;
         int words = genericWords;
         int beam = absoluteBeamWidth;
+        int wordBeam = wordBeamWidth;
         double lmWeight = languageWeight;
         boolean lookahead = phoneLookahead;
         int growSkip = growSkipInterval;
@@ -144,15 +149,16 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
             case "domainWeight" -> weight = Double.parseDouble(value);
             case "genericWords" -> words = Integer.parseInt(value);
             case "absoluteBeamWidth" -> beam = Integer.parseInt(value);
+            case "wordBeamWidth" -> wordBeam = Integer.parseInt(value);
             case "languageWeight" -> lmWeight = Double.parseDouble(value);
             case "phoneLookahead" -> lookahead = Boolean.parseBoolean(value);
             case "growSkipInterval" -> growSkip = Integer.parseInt(value);
             case "phoneFrontEnd" -> frontEnd = Boolean.parseBoolean(value);
             case "speakerAdaptation" -> adapt = Boolean.parseBoolean(value);
             default -> throw new IllegalArgumentException("cannot vary '" + key + "' (domainWeight, genericWords, "
-                + "absoluteBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd, speakerAdaptation)");
+                + "absoluteBeamWidth, wordBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd, speakerAdaptation)");
         }
-        return new RecognizerSetup(name + "," + key + "=" + value, languageModel, weight, words, beam, lmWeight, lookahead,
+        return new RecognizerSetup(name + "," + key + "=" + value, languageModel, weight, words, beam, wordBeam, lmWeight, lookahead,
             growSkip, frontEnd, adapt);
     }
 
