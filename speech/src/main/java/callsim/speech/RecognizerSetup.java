@@ -53,12 +53,16 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
      */
     public static final RecognizerSetup LIVE =
         new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, 5000, 3000, 200, 10, false, 3, true, true);
+    /** {@code genericWords} for every word of the general model (~72,500). */
+    public static final int ALL_GENERAL_WORDS = Integer.MAX_VALUE;
     /**
-     * Recordings (transcribe, post-call transcripts): the same mixed model with the wide search of the
-     * first release; about twice the CPU of {@link #LIVE}, never on a live call's path.
+     * Recordings (transcribe, post-call transcripts): the same mix with the general model's whole vocabulary
+     * (a recording can be about anything) and the wide search of the first release; about three times the
+     * CPU of {@link #LIVE}, never on a live call's path. The whole vocabulary took LibriVox read speech from
+     * 46% to 35% of words wrong with this search; live it would cost 1.2-1.3x (BENCHMARKS.md (c)).
      */
-    public static final RecognizerSetup ACCURATE =
-        new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.5, 5000, 10000, 200, 8, true, 0, true, true);
+    public static final RecognizerSetup ACCURATE = new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.5,
+        ALL_GENERAL_WORDS, 10000, 200, 8, true, 0, true, true);
     /** The first release's live set-up (domain model, wide search), kept to measure against. */
     public static final RecognizerSetup DOMAIN =
         new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 200, 8, true, 0, false, false);
