@@ -79,6 +79,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private boolean onHold;
     private boolean ended;
     private long lastEventMs;
+    private boolean quiet;  // the start-up warm-up's drill: nobody needs its log lines
 
     public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
                          SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,
@@ -99,6 +100,12 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         this.journal = journal;
         this.turnDetector = turnDetector;
         this.onFinished = onFinished;
+    }
+
+    /** Logs nothing about itself (the start-up warm-up's virtual drill, whose caller reports on it). */
+    DrillPipeline quietly() {
+        quiet = true;
+        return this;
     }
 
     public String drillId() {
@@ -277,7 +284,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
                 if (turn == null) turn = new HeardTurn();
                 if (!turn.hasOpenPiece()) {
                     // never blocks: the piece waits in line if every recogniser is busy
-                    turn.openPiece(speech.recognizers().startTurn(agentVoice));
+                    turn.openPiece(speech.startTurn(agentVoice));
                     preRoll.forEach(turn::feed);
                     fed = true;
                 }
@@ -449,6 +456,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     }
 
     private void log(Level level, String what) {
+        if (quiet) return;
         LOG.log(level, "drill " + drillId + " [" + line.callId() + "] " + what);
     }
 }
