@@ -233,6 +233,25 @@ public final class CallsimServer implements AutoCloseable {
         int total = options.recognizers();
         progress.accept("loading speech recognisers 0/" + total + " (one per core first, the rest in the background)...");
         RecognizerSettings settings = recognizerSettings(options).withPoolSize(total).withSetup(options.recognizerSetup());
+        // The call path warms up beside the recognisers' loading (it needs only the caller's voice), not after it.
+        CompletableFuture<Void> warmedUp = new CompletableFuture<>();
+        Thread warmUp = new Thread(() -> {
+            try {
+                CallerVoice warmVoice = callerVoice.join(); // if it failed, start-up reports why below
+                LOG.log(Level.INFO, "warming up the call path (a silent virtual drill)...");
+                long ms = SpeechServices.warmUp(warmVoice, options.drills().dialPlan().defaultScenario(), options.drills().turnDetection());
+                LOG.log(Level.INFO, "warming up the call path ... done in " + ms + " ms");
+            } catch (CompletionException e) {
+                // the caller's voice did not load: start-up fails with that reason
+            } catch (RuntimeException | LinkageError e) {
+                // Only the first call's frames are at stake: start anyway.
+                LOG.log(Level.WARNING, "could not warm up the call path; the first call may have late frames", e);
+            } finally {
+                warmedUp.complete(null);
+            }
+        }, "call-path-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         RecognizerPool pool = RecognizerPool.start(settings, TurnQueueLimits.defaults(total),
                 (loaded, of) -> progress.accept("speech recogniser " + loaded + "/" + of + " ready"));
         CallerVoice voice;
@@ -243,7 +262,8 @@ public final class CallsimServer implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         SpeechServices speech = new SpeechServices(voice, pool);
-        speech.warmUp();
+        if (!warmedUp.isDone()) progress.accept("warming up the call path...");
+        warmedUp.join();
         LOG.log(Level.INFO, "speech ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: caller voice and "
                 + pool.size() + " recogniser(s)");
         return speech;

@@ -5,9 +5,9 @@ import java.util.Set;
 
 /**
  * Whether an agent's words so far sound like the end of what they meant to say. People take the floor
- * about 200 ms after a finished sentence but wait out a pause after "and …" or "um": the pipeline ends a
- * turn early on {@link Verdict#FINISHED}, waits the usual end-of-turn silence on {@link Verdict#UNSURE}
- * and longer on {@link Verdict#UNFINISHED} (docs/metrics.md, "end of turn").
+ * about 200 ms after a finished sentence (or one whose voice falls at the end) but wait out a pause after
+ * "and …" or "um": the pipeline ends a turn early on {@link Verdict#FINISHED}, waits the usual end-of-turn
+ * silence on {@link Verdict#UNSURE} and longer on {@link Verdict#UNFINISHED} (docs/metrics.md, "end of turn").
  */
 public final class TurnEnding {
     /** What the last words say about the pause after them. */
@@ -35,6 +35,18 @@ public final class TurnEnding {
         "absolutely", "certainly", "exactly", "definitely", "done", "fine", "great", "perfect", "alright");
 
     private TurnEnding() {
+    }
+
+    /**
+     * The verdict on the words so far and the pitch at the end of the speech before the pause. The words
+     * decide when they can; a falling pitch also ends a turn whose words are too few to tell ("Right then."),
+     * as a statement's final fall does. A rise changes nothing: in the voices measured a rise at the end was a
+     * yes/no question, which ends the turn as well, and a continuation rise cannot be told from it by pitch
+     * alone (docs/metrics.md, "end of turn").
+     */
+    public static Verdict of(String wordsSoFar, PitchTail.Direction pitchAtTheEnd) {
+        Verdict words = of(wordsSoFar);
+        return words == Verdict.UNSURE && pitchAtTheEnd == PitchTail.Direction.FALLING ? Verdict.FINISHED : words;
     }
 
     /** The verdict on the words recognised so far in a turn (as the recogniser writes them). */

@@ -36,4 +36,20 @@ class TurnEndingTest {
         assertThat(TurnEnding.of("refund")).isEqualTo(Verdict.UNSURE);
         assertThat(TurnEnding.of("good morning")).isEqualTo(Verdict.UNSURE);
     }
+
+    @Test
+    void aFallingVoiceEndsATurnWhoseWordsAreTooFewToTell() {
+        assertThat(TurnEnding.of("right then", PitchTail.Direction.FALLING)).isEqualTo(Verdict.FINISHED);
+        assertThat(TurnEnding.of("", PitchTail.Direction.FALLING)).isEqualTo(Verdict.FINISHED);
+        assertThat(TurnEnding.of("right then", PitchTail.Direction.FLAT)).isEqualTo(Verdict.UNSURE);
+        assertThat(TurnEnding.of("right then", PitchTail.Direction.UNKNOWN)).isEqualTo(Verdict.UNSURE);
+    }
+
+    @Test
+    void theWordsStillDecideWhenTheyCanAndARiseChangesNothing() {
+        // "and" with a fall is still a lead-in; a rise ends a question as surely as a fall ends a statement
+        assertThat(TurnEnding.of("i can see the charge and", PitchTail.Direction.FALLING)).isEqualTo(Verdict.UNFINISHED);
+        assertThat(TurnEnding.of("would you like a refund", PitchTail.Direction.RISING)).isEqualTo(Verdict.FINISHED);
+        assertThat(TurnEnding.of("good morning", PitchTail.Direction.RISING)).isEqualTo(Verdict.UNSURE);
+    }
 }

@@ -1,13 +1,17 @@
 package callsim.app.pipeline;
 
+import callsim.core.Scenario;
 import callsim.speech.CallerVoice;
+import callsim.speech.RecognitionSession;
 import callsim.speech.RecognizerPool;
+import callsim.speech.SpeakerProfile;
 import callsim.speech.TurnDetector;
 import callsim.speech.VoiceStyle;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The speech engines every call shares, loaded once at start-up: the caller's voice and the pool of
@@ -17,16 +21,33 @@ public final class SpeechServices implements AutoCloseable {
     private static final VoiceStyle DEBRIEF_VOICE = new VoiceStyle(165, 105, 6, 0.9f);
     private final CallerVoice voice;
     private final RecognizerPool recognizers;
-    // FreeTTS runs ~1000x real time, so one thread keeps synthesis off the audio clock for many calls.
-    private final ExecutorService synthesis = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "caller-voice");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Function<SpeakerProfile, RecognitionSession> agentTurns;
+    private final Executor synthesis;
+    private final ExecutorService ownSynthesisThread;
 
     public SpeechServices(CallerVoice voice, RecognizerPool recognizers) {
         this.voice = voice;
         this.recognizers = recognizers;
+        this.agentTurns = speaker -> recognizers.startTurn(speaker);
+        // FreeTTS runs ~1000x real time, so one thread keeps synthesis off the audio clock for many calls.
+        this.ownSynthesisThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "caller-voice");
+            t.setDaemon(true);
+            return t;
+        });
+        this.synthesis = ownSynthesisThread;
+    }
+
+    /**
+     * A stand-in with no recognisers (the call-path warm-up): agent turns are heard by {@code agentTurns},
+     * and caller lines are synthesised on {@code synthesis}.
+     */
+    SpeechServices(CallerVoice voice, Function<SpeakerProfile, RecognitionSession> agentTurns, Executor synthesis) {
+        this.voice = voice;
+        this.recognizers = null;
+        this.agentTurns = agentTurns;
+        this.synthesis = synthesis;
+        this.ownSynthesisThread = null;
     }
 
     public RecognizerPool recognizers() {
@@ -37,23 +58,27 @@ public final class SpeechServices implements AutoCloseable {
         return voice;
     }
 
+    /** Starts recognising one agent turn; never blocks (see {@link RecognizerPool#startTurn}). */
+    RecognitionSession startTurn(SpeakerProfile speaker) {
+        return agentTurns.apply(speaker);
+    }
+
     /**
-     * Runs the caller's voice and the agent-side turn detection once over a few lines before the first
-     * call, so the first drill's replies and frames are not the ones that pay for class loading and the
-     * JIT (measured: the first line synthesised took 400 ms, the next ones 60-140 ms, on a busy machine).
+     * Before the first call: the caller's voice in a few styles, then a silent virtual drill through the
+     * real pipeline ({@link CallPathWarmUp}), so neither the first drill's replies nor its 20 ms frames pay
+     * for class loading and the JIT (measured: the first line synthesised took 400 ms, the next ones
+     * 60-140 ms; the first drill's first tick 240 ms). Needs no recogniser: it runs while they load.
+     *
+     * @return the milliseconds it took
      */
-    public void warmUp() {
-        TurnDetector detector = new TurnDetector(TurnDetector.Settings.defaults());
-        long atMs = 0;
+    public static long warmUp(CallerVoice voice, Scenario scenario, TurnDetector.Settings turnDetection) {
+        long started = System.nanoTime();
         for (int anger : new int[] {20, 60, 95}) {
-            short[] line = voice.speak8k("I was charged twice for the same order and nobody will help me.",
-                    VoiceStyle.forAnger(anger, 110));
-            for (int from = 0; from + MediaClock.FRAME_SAMPLES <= line.length; from += MediaClock.FRAME_SAMPLES) {
-                detector.accept(Arrays.copyOfRange(line, from, from + MediaClock.FRAME_SAMPLES), atMs);
-                atMs += MediaClock.FRAME_MS;
-            }
+            voice.speak8k("I was charged twice for the same order and nobody will help me.", VoiceStyle.forAnger(anger, 110));
         }
         voice.speak8k("Thank you for taking this call.", DEBRIEF_VOICE);
+        CallPathWarmUp.run(voice, scenario, turnDetection);
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     /** Synthesises a caller line for the phone line (8 kHz) off the audio thread. */
@@ -69,7 +94,7 @@ public final class SpeechServices implements AutoCloseable {
 
     @Override
     public void close() {
-        synthesis.shutdownNow();
-        recognizers.close();
+        if (ownSynthesisThread != null) ownSynthesisThread.shutdownNow();
+        if (recognizers != null) recognizers.close();
     }
 }
