@@ -69,6 +69,8 @@ public final class DetectionBench {
             Corpora.requireHeldOut(tuningLines().stream().map(Labelled::text).toList());
             System.out.println("Spelling only:");
             printMisses(new Analyzers(SoundsLike.off()), tuningLines(), null);
+            System.out.println("Spelling only, 2026-11 set (tuned on in 2026-11, not held out):");
+            printMisses(new Analyzers(SoundsLike.off()), read("labelled-agent.txt"), null);
             Analyzers sound = new Analyzers(SoundsLike.with(PronunciationDictionary.bundled()::phones));
             for (String voice : keptVoices()) {
                 System.out.println("Heard by the recogniser, voice " + voice + ":");
