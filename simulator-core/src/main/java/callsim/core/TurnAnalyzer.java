@@ -114,8 +114,9 @@ public final class TurnAnalyzer {
      * conditional apology ("sorry if that's upset you"), which names no feeling of the caller's.
      */
     static DetectionRule empathy() {
-        return heard -> AgentCues.CONDITIONAL_APOLOGY.heardIn(heard) ? List.of() : AgentCues.EMPATHY.find(heard).or(() -> AgentCues.FEELING.find(heard))
-                .map(phrase -> List.of(Detection.of(Signal.EMPATHY, phrase))).orElse(List.of());
+        return heard -> AgentCues.CONDITIONAL_APOLOGY.heardIn(heard) ? List.of()
+                : AgentCues.EMPATHY.find(heard).or(() -> AgentCues.FEELING.find(heard))
+                        .map(phrase -> List.of(Detection.of(Signal.EMPATHY, phrase))).orElse(List.of());
     }
 
     static DetectionRule backchannel() {
@@ -160,7 +161,8 @@ public final class TurnAnalyzer {
         return heard -> {
             List<Detection> asked = everyHeard(facts, Signal.FACT_QUESTION, heard);
             if (!asked.isEmpty()) return asked.subList(0, 1);
-            return AgentCues.QUESTION_OPENERS.find(heard.opening(QUESTION_OPENING)).map(p -> List.of(Detection.of(Signal.QUESTION, p))).orElse(List.of());
+            return AgentCues.QUESTION_OPENERS.find(heard.opening(QUESTION_OPENING))
+                    .map(p -> List.of(Detection.of(Signal.QUESTION, p))).orElse(List.of());
         };
     }
 
