@@ -35,12 +35,13 @@ import java.util.TreeMap;
  * text only. Each voice's transcripts are kept in {@code target/detection/heard-VOICE.tsv}. Instead of
  * voices: {@code kept} scores the kept transcripts again without decoding (after a detector change),
  * {@code tune} chooses SoundsLike's two limits on the tuning half (see {@link Tuning}), {@code misses}
- * lists the tuning half's lines read wrongly on clean text.
+ * lists the tuning lines (tuning half and tuning set 2) read wrongly, on clean text and as heard.
  */
 public final class DetectionBench {
     static final Path HEARD_DIR = Path.of("target", "detection");
     static final String TUNING = "paraphrase tuning half";
     static final String HELD_OUT = "paraphrase held-out half";
+    static final String TUNING_2 = "paraphrase tuning set 2";
     /** Agent turns in a typical drill: how many lines one speaker profile (and its adaptation) hears. */
     static final int DRILL_TURNS = 12;
 
@@ -54,6 +55,7 @@ public final class DetectionBench {
         Map<String, List<Labelled>> sets = new LinkedHashMap<>();
         sets.put(TUNING, read("paraphrase-tuning.txt"));
         sets.put(HELD_OUT, read("paraphrase-held-out.txt"));
+        sets.put(TUNING_2, read("paraphrase-tuning-2.txt"));
         sets.put("2026-11 set (double-charge)", read("labelled-agent.txt"));
         return sets;
     }
@@ -64,12 +66,15 @@ public final class DetectionBench {
             return;
         }
         if (args.length > 0 && args[0].equals("misses")) {
+            Corpora.requireHeldOut(tuningLines().stream().map(Labelled::text).toList());
             System.out.println("Spelling only:");
-            printMisses(new Analyzers(SoundsLike.off()), read("paraphrase-tuning.txt"), null);
+            printMisses(new Analyzers(SoundsLike.off()), tuningLines(), null);
+            System.out.println("Spelling only, 2026-11 set (tuned on in 2026-11, not held out):");
+            printMisses(new Analyzers(SoundsLike.off()), read("labelled-agent.txt"), null);
             Analyzers sound = new Analyzers(SoundsLike.with(PronunciationDictionary.bundled()::phones));
             for (String voice : keptVoices()) {
                 System.out.println("Heard by the recogniser, voice " + voice + ":");
-                printMisses(sound, read("paraphrase-tuning.txt"), keptTranscripts(HEARD_DIR.resolve("heard-" + voice + ".tsv")));
+                printMisses(sound, tuningLines(), keptTranscripts(HEARD_DIR.resolve("heard-" + voice + ".tsv")));
             }
             return;
         }
@@ -115,7 +120,14 @@ public final class DetectionBench {
         if (args.length == 0) printPerSignal(sound, sets.get(HELD_OUT), null, "none (clean text)");
     }
 
-    /** The tuning half's lines whose clean-text detections differ from their labels (for writing cues). */
+    /** The lines cues may be written on: the tuning half and the second tuning set (never the held-out half). */
+    static List<Labelled> tuningLines() {
+        List<Labelled> lines = new ArrayList<>(read("paraphrase-tuning.txt"));
+        lines.addAll(read("paraphrase-tuning-2.txt"));
+        return lines;
+    }
+
+    /** The tuning lines whose clean-text detections differ from their labels (for writing cues). */
     private static void printMisses(Analyzers analyzers, List<Labelled> lines, Map<String, String> heard) {
         for (Labelled line : lines) {
             String words = heard == null ? line.text() : heard.get(line.text());

@@ -16,6 +16,11 @@ final class Heard {
         return tokens;
     }
 
+    /** The turn's first {@code count} words (all of them if it is shorter). */
+    Heard opening(int count) {
+        return tokens.size() <= count ? this : new Heard(tokens.subList(0, count), sounds);
+    }
+
     String text() {
         return String.join(" ", tokens);
     }

@@ -21,15 +21,21 @@ final class TechniqueCues {
             "i will *send you", "*confirmation *email", "*email *confirming", "*within *hours", "by *tomorrow",
             "the *next *step", "*show up in your", "*i will *call you *back", "*reference *number *for this",
             "you will *get a", "you will *get an", "*tracking *email", "*tracking *number", "by *tonight", "*this *afternoon",
-            "*this *evening");
+            "*this *evening", "i will *text you", "*send you a *text", "*tracking *link", "*tomorrow *morning",
+            "*tomorrow *afternoon", "*be *with you *by", "*be *with you *before", "*be *with you *between",
+            "*be *with you *tomorrow", "*will *reach you", "*working *days", "*takes *about",
+            "*email you *within", "*within the *hour");
 
     static final CueSet ANYTHING_ELSE = CueSet.of(
-            "*anything *else i can", "is there *anything *else", "*anything *else you *need", "*something *else i can");
+            "*anything *else i can", "is there *anything *else", "*anything *else you *need", "*something *else i can",
+            "*anything *more i can", "is there *anything *more", "*anything *else you *wanted");
 
     static final CueSet CLOSING_THANKS = CueSet.of(
             "*thank you for your *patience", "*thanks for your *patience", "*thank you for *calling",
             "*thank you for *holding", "*thanks for *holding", "*thank you for *bearing with", "*appreciate your *patience",
-            "have a *good *day", "have a *great *day");
+            "have a *good *day", "have a *great *day", "*thanks for *bearing with", "have a *lovely", "have a *nice *day",
+            "have a *good *evening", "*rest of your *day", "*rest of your *evening", "*rest of your *week",
+            "*thank you for *being so *patient", "*thanks for being so *patient");
 
     /** "I want to help, but I need us to keep this respectful" and its variants. */
     static final CueSet BOUNDARY = CueSet.of(
@@ -40,7 +46,10 @@ final class TechniqueCues {
             "*call me *names", "*stop the *insults", "*insulting me", "*that *language", "*bad *language",
             "*abusive", "*abuse *continues", "*language *continues", "i will not *continue if", "i can not *continue if",
             "*have to *end this *call", "*have to *end the *call", "*have to *hang up", "*keep it *civil",
-            "*speak to me *respectfully");
+            "*speak to me *respectfully", "*spoken to like *that", "will not be *spoken to",
+            "*help you *but i *need you to", "*help *but i *need you to", "*happy to *help *but", "*trying to *help *but",
+            "*help you *but *not *if", "*help *but *not *if", "*stop *shouting at me",
+            "*abuse *carries on", "*if the *abuse");
 
     /** A transfer to a supervisor or manager (not just mentioning one). */
     static final CueSet ESCALATION = CueSet.of(
@@ -48,7 +57,10 @@ final class TechniqueCues {
             "*transfer you to a *manager", "*put you *through to my *supervisor", "*put you *through to a *manager",
             "*put you *through to my *manager", "let me *get my *supervisor", "let me *get a *manager",
             "*get my *supervisor on the *line", "*bring in my *supervisor", "*connect you *with my *supervisor",
-            "*connect you *with a *manager");
+            "*connect you *with a *manager", "*bring my *supervisor", "*bring in a *supervisor", "*bring my *manager",
+            "*bring in a *manager", "*transfer you to the *supervisor", "*pass you to my *supervisor", "*pass you to a *manager",
+            "*hand you *over to my *supervisor", "*hand you *over to a *manager", "*connect you *with my *manager",
+            "*transfer you to my *team *leader", "*get my *team *leader", "*get my *manager", "*get a *supervisor");
 
     static final CueSet POLITENESS = CueSet.of("*please", "*thank you", "*thanks");
 
@@ -65,7 +77,9 @@ final class TechniqueCues {
             "*you *need to *fill", "*you will *need to *fill", "*fill in the *form", "*fill in a *form", "*you *need to *go to",
             "*you *need to *call *your", "*you will *need to *call", "*you *need to *ring", "*you will *need to *ring",
             "*you *need to *email", "*you *need to *write", "*you *need to *speak to", "*you *have to *call", "*you *have to *ring",
-            "*you *have to *go to", "*you *have to *fill", "*you *have to *book");
+            "*you *have to *go to", "*you *have to *fill", "*you *have to *book", "*you *would *have to", "*you *would *need to",
+            "*you *need to *file", "*you will *need to *file", "*you will *need to *take it", "*you *need to *take it",
+            "*you will *need to *contact", "*you will *need to *email", "*deal *with it *yourself");
 
     /** Reassurance that sounds like a deflection to a word matcher ("you won't have to do anything"). */
     static final CueSet NO_BURDEN = CueSet.of(

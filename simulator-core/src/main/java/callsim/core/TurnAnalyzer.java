@@ -12,7 +12,14 @@ import java.util.Set;
  */
 public final class TurnAnalyzer {
     private static final Set<Signal> NOT_OWNERSHIP = EnumSet.of(Signal.VAGUE_PROMISE, Signal.ESCALATION, Signal.BOUNDARY,
-            Signal.CALM_DOWN, Signal.ARGUING, Signal.ANYTHING_ELSE, Signal.DEFLECTION);
+            Signal.CALM_DOWN, Signal.ARGUING, Signal.ANYTHING_ELSE, Signal.DEFLECTION, Signal.EXCUSE);
+    /** Words that may stand between "I will" and the action ("I'll just fix it", "I'll also cover"). */
+    private static final Set<String> ADVERBS = Set.of("just", "also", "really", "personally", "now", "definitely",
+            "actually", "absolutely", "certainly", "gladly", "happily", "right", "straight", "immediately", "quickly");
+    /** Actions an agent takes in the present tense ("I'm booking an engineer", "I'm sending a replacement"). */
+    private static final Set<String> ACTIONS = Set.of("book", "rebook", "send", "arrang", "refund", "process", "issu",
+            "credit", "add", "waiv", "cancel", "remov", "fix", "sort", "replac", "revers", "organiz", "push", "expedit",
+            "cover", "rais", "escalat", "stopp", "clos", "schedul", "reimburs", "shipp", "dispatch", "cancell", "putt", "gett");
 
     private final List<DetectionRule> rules;
     private final SoundsLike sounds;
@@ -66,6 +73,10 @@ public final class TurnAnalyzer {
      * remedy offered with "I can", "I will" or "let me" is.
      */
     private static List<Detection> inContext(Heard heard, List<Detection> found) {
+        if (found.stream().anyMatch(d -> d.signal() == Signal.BOUNDARY)) {
+            // "I want to help, but I need you to stop shouting at me" sets a boundary; it does not argue
+            found = found.stream().filter(d -> d.signal() != Signal.ARGUING).toList();
+        }
         boolean handedBack = found.stream().anyMatch(d -> d.signal() == Signal.DEFLECTION) && !AgentCues.OWNERSHIP.heardIn(heard);
         List<Detection> detections = handedBack ? found.stream().filter(d -> d.signal() != Signal.REMEDY).toList() : found;
         Set<Signal> signals = EnumSet.noneOf(Signal.class);
@@ -76,20 +87,36 @@ public final class TurnAnalyzer {
         }
         if (!signals.contains(Signal.OWNERSHIP) && signals.contains(Signal.REMEDY)) {
             List<Detection> withOwnership = new ArrayList<>(detections);
-            AgentCues.OWNERSHIP.find(heard).ifPresent(p -> withOwnership.add(Detection.of(Signal.OWNERSHIP, p)));
+            AgentCues.OWNERSHIP.find(heard).or(() -> offerWithoutOpener(heard.tokens()))
+                    .ifPresent(p -> withOwnership.add(Detection.of(Signal.OWNERSHIP, p)));
             return withOwnership;
         }
         return detections;
+    }
+
+    /**
+     * "Can give you a priority appointment": the recogniser often loses a turn's first word, so a remedy offered
+     * with a turn that starts "can" or "will" and a verb (not "can you…", a question) was offered by the agent.
+     */
+    private static Optional<String> offerWithoutOpener(List<String> tokens) {
+        if (tokens.size() < 2 || !(tokens.get(0).equals("can") || tokens.get(0).equals("will"))) return Optional.empty();
+        String next = tokens.get(1);
+        boolean subject = next.equals("you") || next.equals("i") || next.equals("we") || next.equals("it") || next.equals("they");
+        return subject ? Optional.empty() : Optional.of(tokens.get(0) + " " + next);
     }
 
     static DetectionRule cue(Signal signal, CueSet cues) {
         return heard -> cues.find(heard).map(phrase -> List.of(Detection.of(signal, phrase))).orElse(List.of());
     }
 
-    /** A stock empathy phrase, or any frame naming the caller's feeling ("that must be worrying"). */
+    /**
+     * A stock empathy phrase, or any frame naming the caller's feeling ("that must be worrying"); not in a
+     * conditional apology ("sorry if that's upset you"), which names no feeling of the caller's.
+     */
     static DetectionRule empathy() {
-        return heard -> AgentCues.EMPATHY.find(heard).or(() -> AgentCues.FEELING.find(heard))
-                .map(phrase -> List.of(Detection.of(Signal.EMPATHY, phrase))).orElse(List.of());
+        return heard -> AgentCues.CONDITIONAL_APOLOGY.heardIn(heard) ? List.of()
+                : AgentCues.EMPATHY.find(heard).or(() -> AgentCues.FEELING.find(heard))
+                        .map(phrase -> List.of(Detection.of(Signal.EMPATHY, phrase))).orElse(List.of());
     }
 
     static DetectionRule backchannel() {
@@ -122,13 +149,20 @@ public final class TurnAnalyzer {
         return heard -> everyHeard(grievances, Signal.RESTATEMENT, heard);
     }
 
-    /** A question about one of the scenario's facts (the first one heard), else any question. */
+    /** Words from the start of a turn within which a question's opener must begin ("Okay, and can you tell me…"). */
+    private static final int QUESTION_OPENING = 7;
+
+    /**
+     * A question about one of the scenario's facts (the first one heard), else any question: an opener near the
+     * start of the turn ("what is" or "is this" in "I see what is happened" or "so it is with you this week" asks nothing).
+     */
     static DetectionRule factQuestion(Scenario scenario) {
         List<Named> facts = scenario.facts().stream().map(f -> new Named(f.id(), new CueSet(f.askedBy()))).toList();
         return heard -> {
             List<Detection> asked = everyHeard(facts, Signal.FACT_QUESTION, heard);
             if (!asked.isEmpty()) return asked.subList(0, 1);
-            return AgentCues.QUESTION_OPENERS.find(heard).map(p -> List.of(Detection.of(Signal.QUESTION, p))).orElse(List.of());
+            return AgentCues.QUESTION_OPENERS.find(heard.opening(QUESTION_OPENING))
+                    .map(p -> List.of(Detection.of(Signal.QUESTION, p))).orElse(List.of());
         };
     }
 
@@ -166,9 +200,20 @@ public final class TurnAnalyzer {
         for (int i = 0; i + 2 < heard.size(); i++) {
             String opener = heard.get(i) + " " + heard.get(i + 1);
             boolean goingTo = opener.equals("going to") && i > 0 && heard.get(i - 1).equals("am");
-            if ((opener.equals("i will") || opener.equals("let me") || goingTo) && Words.isContent(heard.get(i + 2))) {
-                return Optional.of((goingTo ? "i am " : "") + opener + " " + heard.get(i + 2));
+            if (!(opener.equals("i will") || opener.equals("let me") || goingTo)) {
+                // "I'm booking an engineer": an action in the present tense
+                if (opener.equals("i am") && heard.get(i + 2).endsWith("ing") && ACTIONS.contains(Words.stem(heard.get(i + 2)))) {
+                    return Optional.of(opener + " " + heard.get(i + 2));
+                }
+                continue;
             }
+            int action = i + 2;
+            if (ADVERBS.contains(heard.get(action)) && action + 1 < heard.size()) action++; // "I'll just fix it"
+            String verb = heard.get(action);
+            if (!Words.isContent(verb) || Words.isNegation(verb)) continue; // "I won't be spoken to like that"
+            // "let me make sure I follow" checks the agent understood; it takes nothing on
+            if (opener.equals("let me") && verb.equals("make") && action + 2 < heard.size() && heard.get(action + 2).equals("i")) continue;
+            return Optional.of((goingTo ? "i am " : "") + opener + " " + verb);
         }
         return Optional.empty();
     }

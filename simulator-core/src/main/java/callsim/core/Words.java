@@ -85,6 +85,8 @@ final class Words {
     static boolean similar(String a, String b) {
         if (a.equals(b)) return true;
         if (a.length() < 4 || b.length() < 4) return false;
+        // a negation is never its opposite a letter or two away: nothing/anything, nobody/anybody
+        if (isNegation(a) != isNegation(b)) return false;
         if (stem(a).equals(stem(b))) return true;
         int shorter = Math.min(a.length(), b.length());
         // four-letter words one letter apart are usually different words: that/what, back/bank, call/calm

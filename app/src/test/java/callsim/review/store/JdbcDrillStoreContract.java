@@ -117,6 +117,31 @@ abstract class JdbcDrillStoreContract extends StoreTestBase {
     }
 
     @Test
+    void aPhoneDrillsRowSaysWhetherItsPostCallPassIsPendingDoneOrFailed() throws Exception {
+        add("d1", "Alice Smith <201>", "double-charge", Difficulty.NORMAL, "2026-01-01", Outcome.RESOLVED, 80, true);
+        assertThat(store.row("d1").orElseThrow().postCall()).as("a text drill has no pass").isEmpty();
+        var reportFile = data.resolve("drills/d1/report.json");
+        var report = callsim.review.report.ReportMapper.read(reportFile);
+
+        Files.write(reportFile, callsim.review.report.ReportMapper.bytes(
+                report.withPostCall(callsim.review.report.DrillReport.PostCall.pending(report.score()))));
+        copier.copy("d1", Liveness.ENDED);
+        DrillRow pending = store.row("d1").orElseThrow();
+        assertThat(pending.postCall()).contains("pending");
+        assertThat(pending.scoreProvisional()).isTrue();
+        assertThat(store.list(filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), 0, 10).items())
+                .singleElement().extracting(DrillRow::scoreProvisional).isEqualTo(true);
+
+        Files.write(reportFile, callsim.review.report.ReportMapper.bytes(
+                report.withPostCall(callsim.review.report.DrillReport.PostCall.failed("no recording", report.score()))));
+        copier.copy("d1", Liveness.ENDED);
+        DrillRow failed = store.row("d1").orElseThrow();
+        assertThat(failed.postCall()).contains("failed");
+        assertThat(failed.scoreProvisional()).isFalse();
+        assertThat(failed.scoredLiveOnly()).isTrue();
+    }
+
+    @Test
     void theRecordingIsTheFilesPcmAsAStereoWav() throws Exception {
         TestDrill drill = new TestDrill(data, "20260201-100000-00aa", "PJSIP/201", NOW, "double-charge", Difficulty.NORMAL);
         drill.exchange(0, 60).exchange(1, 60).exchange(2, 60).finish(Outcome.RESOLVED, 80);

@@ -30,6 +30,10 @@ final class InMemoryDrillStore implements DrillStore {
     }
 
     synchronized void put(DrillRow row, DrillReport report, byte[] wav) {
+        // as the JDBC store copies it from the report (StoredReport): the post-call pass's state
+        if (report != null && report.postCall() != null && row.postCall().isEmpty()) {
+            row = row.withPostCall(java.util.Optional.of(report.postCall().status().name().toLowerCase(java.util.Locale.ROOT)));
+        }
         rows.put(row.id(), row);
         if (report != null) reports.put(row.id(), report);
         if (wav != null) recordings.put(row.id(), wav);

@@ -92,6 +92,38 @@ class PostCallPageTest {
         assertThat(callerTurn.has("heard")).as("only agent turns were recognised").isFalse();
     }
 
+    @Test
+    void theListExportsAndApiMarkAProvisionalScoreAndOneLeftToTheLiveRecognition() throws Exception {
+        add("d-waiting", DrillReport.PostCall.Status.PENDING);
+        add("d-failed", DrillReport.PostCall.Status.FAILED);
+        add("d-done", DrillReport.PostCall.Status.DONE);
+
+        Document list = Jsoup.parse(page("/drills"));
+        assertThat(list.select("tr[data-id=d-waiting] td.score .provisional-mark").text()).isEqualTo("(provisional)");
+        assertThat(list.select("tr[data-id=d-failed] td.score .live-only-mark").text()).isEqualTo("(live only)");
+        assertThat(list.select("tr[data-id=d-done] td.score small")).as("scored from the post-call transcript").isEmpty();
+        assertThat(list.select("tr[data-id=d-waiting] td.score").text()).startsWith("75");
+
+        String token = server.auth.issueApiToken(server.sue);
+        JsonNode items = ReportMapper.MAPPER.readTree(client.get("/api/drills", "Authorization", "Bearer " + token).body()).path("items");
+        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+        items.forEach(i -> byId.put(i.path("id").asText(), i));
+        assertThat(byId.get("d-waiting").path("scoreProvisional").asBoolean()).isTrue();
+        assertThat(byId.get("d-waiting").path("postCall").asText()).isEqualTo("pending");
+        assertThat(byId.get("d-failed").path("scoreProvisional").asBoolean()).isFalse();
+        assertThat(byId.get("d-failed").path("postCall").asText()).isEqualTo("failed");
+        assertThat(byId.get("d-done").path("postCall").asText()).isEqualTo("done");
+        JsonNode one = ReportMapper.MAPPER.readTree(client.get("/api/drills/d-waiting", "Authorization", "Bearer " + token).body());
+        assertThat(one.path("scoreProvisional").asBoolean()).isTrue();
+
+        String cookie = client.login("sue", "pw-sue").cookie();
+        String csv = client.get(list.select("#export-csv").attr("href"), "Cookie", cookie).body();
+        assertThat(csv.lines().filter(l -> l.startsWith("d-waiting,"))).singleElement().asString().contains(",true,pending,");
+        JsonNode exported = ReportMapper.MAPPER.readTree(client.get(list.select("#export-json").attr("href"), "Cookie", cookie).body());
+        assertThat(exported.findParents("id").stream().filter(n -> n.path("id").asText().equals("d-failed")).findFirst().orElseThrow()
+                .path("postCall").asText()).isEqualTo("failed");
+    }
+
     private String page(String path) throws Exception {
         HttpResponse<String> r = client.get(path, "Cookie", client.login("sue", "pw-sue").cookie());
         assertThat(r.statusCode()).as(path).isEqualTo(200);

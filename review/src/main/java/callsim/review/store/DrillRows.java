@@ -41,10 +41,10 @@ final class DrillRows {
         String sql = exists
                 ? "UPDATE drills SET agent = ?, agent_key = ?, scenario = ?, difficulty = ?, line = ?, started_at = ?, ended_at = ?,"
                         + " status = ?, outcome = ?, score_total = ?, passed = ?, report = ?, events_synced = ?,"
-                        + " recording_bytes_synced = ?, updated_at = ? WHERE id = ?"
+                        + " recording_bytes_synced = ?, updated_at = ?, post_call = ? WHERE id = ?"
                 : "INSERT INTO drills (agent, agent_key, scenario, difficulty, line, started_at, ended_at, status, outcome,"
-                        + " score_total, passed, report, events_synced, recording_bytes_synced, updated_at, id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                        + " score_total, passed, report, events_synced, recording_bytes_synced, updated_at, post_call, id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, cut(report.agent(), 200));
             setOptional(s, 2, AgentKey.of(report.agent()).orElse(null), Types.VARCHAR);
@@ -61,7 +61,8 @@ final class DrillRows {
             s.setInt(13, eventsSynced);
             s.setLong(14, recordingSynced);
             s.setObject(15, utc(now));
-            s.setString(16, id);
+            setOptional(s, 16, report.postCall().orElse(null), Types.VARCHAR);
+            s.setString(17, id);
             s.executeUpdate();
         }
     }

@@ -28,7 +28,7 @@ public final class JdbcDrillStore implements DrillStore {
     private static final int SAMPLE_RATE = 8000;
     private static final String ROW_COLUMNS =
             "id, agent, agent_key, scenario, difficulty, started_at, ended_at, status, outcome, score_total, passed,"
-            + " override_total, override_passed";
+            + " override_total, override_passed, post_call";
     /** The score counting supervisors' overrides (see {@link #override}). */
     private static final String SCORE = "COALESCE(override_total, score_total)";
 
@@ -349,7 +349,7 @@ public final class JdbcDrillStore implements DrillStore {
                 Optional.ofNullable(DrillRows.instant(rs, "ended_at")),
                 DrillStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), Optional.ofNullable(rs.getString("outcome")),
                 Optional.ofNullable(overridden ? overrideTotal : total), Optional.ofNullable(overridden ? overridePassed : passed),
-                Optional.ofNullable(total), overridden);
+                Optional.ofNullable(total), overridden, Optional.ofNullable(rs.getString("post_call")));
     }
 
     private static PreparedStatement prepare(Connection c, String sql, List<?> params) throws SQLException {

@@ -50,7 +50,8 @@ final class Api {
 
     /**
      * The report as report.json has it, with its status, the supervisors' overrides and the score counting
-     * them ({@code effectiveScore}); {@code score} stays the automatic scorecard.
+     * them ({@code effectiveScore}); {@code score} stays the automatic scorecard; {@code scoreProvisional} while it is
+     * the live recognition's and the post-call pass ({@code postCall}) is pending.
      */
     private void drill(Context ctx) {
         String id = Paths.id(ctx, "id");
@@ -59,6 +60,7 @@ final class Api {
         List<ScoreOverride> overrides = drills.store().overrides(id);
         ObjectNode body = (ObjectNode) ReportMapper.tree(report);
         body.put("status", row.status().name().toLowerCase(Locale.ROOT));
+        body.put("scoreProvisional", report.scoreProvisional());
         body.set("overrides", DrillJson.overrides(overrides));
         EffectiveScore effective = EffectiveScore.of(report.score(), report.outcome(), DrillViews.changes(overrides));
         ObjectNode score = body.putObject("effectiveScore");

@@ -7,12 +7,13 @@ import java.util.Locale;
 
 /**
  * The drill list as RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they need it. The score
- * counts supervisors' overrides, {@code automaticScore} is the pipeline's; T1..T14 are each technique's score
- * (empty where it did not apply).
+ * counts supervisors' overrides, {@code automaticScore} is the pipeline's; {@code scoreProvisional} is true while a
+ * phone drill's score is the live recognition's and its post-call transcript is still to come, {@code postCall} that
+ * pass's state (pending, done, failed; empty without one); T1..T14 are each technique's score (empty where it did not apply).
  */
 final class Csv {
     static final String HEADER = "id,agent,agentName,agentKey,scenario,scenarioTitle,difficulty,startedAt,endedAt,durationSeconds,"
-            + "status,outcome,score,passed,automaticScore,overrides";
+            + "status,outcome,score,passed,automaticScore,overrides,scoreProvisional,postCall";
     static final int TECHNIQUES = 14;
 
     private Csv() {}
@@ -39,7 +40,9 @@ final class Csv {
                     .append(running ? "" : r.scoreTotal().map(String::valueOf).orElse("")).append(',')
                     .append(running ? "" : r.passed().map(String::valueOf).orElse("")).append(',')
                     .append(running ? "" : r.automaticScore().map(String::valueOf).orElse("")).append(',')
-                    .append(line.overrides().size());
+                    .append(line.overrides().size()).append(',')
+                    .append(running ? "" : String.valueOf(r.scoreProvisional())).append(',')
+                    .append(field(r.postCall().orElse("")));
             for (int t = 1; t <= TECHNIQUES; t++) {
                 Integer score = line.techniques().get("T" + t);
                 out.append(',').append(score == null ? "" : score.toString());

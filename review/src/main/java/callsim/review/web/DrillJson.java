@@ -14,7 +14,11 @@ import java.util.Optional;
 final class DrillJson {
     private DrillJson() {}
 
-    /** {@code score} and {@code passed} count supervisors' overrides; a running drill has neither yet. */
+    /**
+     * {@code score} and {@code passed} count supervisors' overrides; a running drill has neither yet. {@code scoreProvisional}:
+     * the score is the live recognition's and the post-call transcript that will replace it is pending; {@code postCall}:
+     * that pass's state ("pending", "done", "failed"), null without one.
+     */
     static ObjectNode row(DrillRow r, Names names) {
         ObjectNode node = ReportMapper.MAPPER.createObjectNode();
         node.put("id", r.id());
@@ -33,6 +37,8 @@ final class DrillJson {
         if (!running && r.passed().isPresent()) node.put("passed", r.passed().get()); else node.putNull("passed");
         if (!running && r.automaticScore().isPresent()) node.put("automaticScore", r.automaticScore().get()); else node.putNull("automaticScore");
         node.put("overridden", r.overridden());
+        if (!running) node.put("scoreProvisional", r.scoreProvisional()); else node.putNull("scoreProvisional");
+        putText(node, "postCall", r.postCall());
         return node;
     }
 

@@ -80,7 +80,7 @@ final class Pages {
                 r.agentKey().map(Paths::agent).orElse(null), names.scenario(r.scenario()), r.difficulty(),
                 r.status().name().toLowerCase(Locale.ROOT), r.outcome().map(o -> o.replace('_', ' ')).orElse("—"),
                 running ? "" : r.scoreTotal().map(String::valueOf).orElse(""), running ? null : r.passed().orElse(null),
-                r.overridden());
+                r.overridden(), running ? null : r.postCall().orElse(null));
     }
 
     static int pageNumber(String value) {
