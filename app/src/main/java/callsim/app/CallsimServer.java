@@ -231,7 +231,7 @@ public final class CallsimServer implements AutoCloseable {
         // FreeTTS loads while the recognisers do: start-up waits for the slower of the two, not their sum
         CompletableFuture<CallerVoice> callerVoice = CompletableFuture.supplyAsync(CallerVoice::load);
         int total = options.recognizers();
-        progress.accept("loading speech recognisers 0/" + total + " (one per core first, the rest in the background)...");
+        progress.accept("loading speech recognisers 0/" + total + " (the first, then the rest in the background)...");
         RecognizerSettings settings = recognizerSettings(options).withPoolSize(total).withSetup(options.recognizerSetup());
         // The call path warms up beside the recognisers' loading (it needs only the caller's voice), not after it.
         CompletableFuture<Void> warmedUp = new CompletableFuture<>();

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Figure (e, start-up): time to "speech ready" as CallsimServer does it (caller voice + a recogniser
- * pool: one recogniser per core loaded and primed, the rest in the background), time until the whole
+ * pool: the first recogniser loaded and primed, the rest in the background), time until the whole
  * pool is loaded, and heap per recogniser: used heap after GC before and after loading pools of N.
  *
  * <p>Usage: {@code bench/run startup [LARGEST_N] [--pools N,N,…] [--setup SPEC] [--vs SPEC]}: pools of 1, 2,

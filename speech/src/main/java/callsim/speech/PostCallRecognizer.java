@@ -108,7 +108,6 @@ public final class PostCallRecognizer implements AutoCloseable {
         QueuedPcmStream stream = new QueuedPcmStream(lead, TAIL_SAMPLES, turn.length + 1).from(speaker);
         stream.offer(turn);
         stream.end();
-        decoder.restartDither();
         return decoder.recognize(stream).words();
     }
 

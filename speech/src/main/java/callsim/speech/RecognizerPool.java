@@ -9,16 +9,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A fixed set of loaded Sphinx4 recognisers, lent out one agent turn at a time. Each recogniser is
- * loaded and primed once at start-up (one per core first, the rest in the background) and then
+ * loaded and primed once at start-up (the first alone, the rest in the background) and then
  * reused for every turn. A turn gets a recogniser as it
  * starts if one is free and is decoded on that recogniser's thread while its audio arrives;
  * otherwise it waits in line, audio buffered, for the next recogniser to come free. The line is
@@ -74,11 +72,13 @@ public final class RecognizerPool implements AutoCloseable {
     }
 
     /**
-     * Loads and primes {@code settings.poolSize()} recognisers, at most one per core at a time (more in
-     * parallel only contend for the same cores). Returns as soon as the first of them, one per core, are
-     * ready to decode; the rest keep loading in the background and join the pool as they come.
+     * Loads and primes {@code settings.poolSize()} recognisers. The first loads alone, with the machine
+     * to itself (in a fresh JVM the decoder's classes and the JIT compete for the same cores, and two
+     * loads side by side took 12 s where one takes ~7, BENCHMARKS (e)); this returns as soon as it is ready
+     * to decode. The rest then load at most one per core at a time (more in parallel only contend for the
+     * same cores) and join the pool as they come.
      *
-     * @throws IllegalStateException if none of the first recognisers can be loaded
+     * @throws IllegalStateException if the first recogniser cannot be loaded
      */
     public static RecognizerPool start(RecognizerSettings settings, TurnQueueLimits limits, LoadProgress progress) {
         List<Path> files = new ArrayList<>();
@@ -90,44 +90,31 @@ public final class RecognizerPool implements AutoCloseable {
         files.add(config);
         RecognizerPool pool = new RecognizerPool(settings, limits, List.copyOf(files));
         int total = settings.poolSize();
-        int first = Math.min(total, Math.max(1, Runtime.getRuntime().availableProcessors()));
-        CountDownLatch firstReady = new CountDownLatch(first);
         AtomicInteger loaded = new AtomicInteger();
-        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         if (settings.setup().languageModel() == RecognizerSetup.LanguageModelKind.MIXED) {
-            // the shared general model (once per JVM) loads beside the acoustic models instead of after them
+            // the shared general model (once per JVM) loads beside the acoustic model instead of after it
             CompletableFuture.runAsync(() -> GenericLanguageModel.bundled().wordsByFrequency());
         }
-        // synthesised while the first models load, not before: it is needed only once one is loaded
+        // synthesised while the first model loads, not before: it is needed only once one is loaded
         CompletableFuture<short[]> priming = CompletableFuture.supplyAsync(() -> PrimingSpeech.synthesize8k(settings.setup()));
-        for (int i = 0; i < total; i++) {
-            boolean inFirstBatch = i < first;
-            pool.loaders.execute(() -> {
-                try {
-                    ReusableSpeechRecognizer recognizer = pool.loadAndPrime(config, priming);
-                    pool.scheduler.add(recognizer); // discards it if the pool closed meanwhile
-                    progress.loaded(loaded.incrementAndGet(), total);
-                } catch (Throwable e) {
-                    if (inFirstBatch) firstFailure.compareAndSet(null, e);
-                    if (!pool.isClosed()) LOG.log(System.Logger.Level.WARNING, "cannot load a speech recogniser", e);
-                } finally {
-                    if (inFirstBatch) firstReady.countDown();
-                }
-            });
-        }
-        pool.loaders.shutdown(); // the queued loads still run; the threads end after the last
+        Runnable loadOne = () -> {
+            try {
+                ReusableSpeechRecognizer recognizer = pool.loadAndPrime(config, priming);
+                pool.scheduler.add(recognizer); // discards it if the pool closed meanwhile
+                progress.loaded(loaded.incrementAndGet(), total);
+            } catch (Throwable e) {
+                if (!pool.isClosed()) LOG.log(System.Logger.Level.WARNING, "cannot load a speech recogniser", e);
+            }
+        };
         try {
-            firstReady.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            pool.scheduler.add(pool.loadAndPrime(config, priming));
+        } catch (IOException | RuntimeException | LinkageError e) {
             pool.close();
-            throw new IllegalStateException("interrupted while loading speech recognisers", e);
+            throw new IllegalStateException("cannot load a speech recogniser: " + e, e);
         }
-        if (pool.size() == 0) {
-            pool.close();
-            Throwable cause = firstFailure.get();
-            throw new IllegalStateException("cannot load a speech recogniser: " + cause, cause);
-        }
+        progress.loaded(loaded.incrementAndGet(), total);
+        for (int i = 1; i < total; i++) pool.loaders.execute(loadOne);
+        pool.loaders.shutdown(); // the queued loads still run; the threads end after the last
         return pool;
     }
 

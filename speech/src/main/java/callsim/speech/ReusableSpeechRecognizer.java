@@ -84,6 +84,7 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
         if (normalizer != null) normalizer.use(speaker);
         SpeakerAdaptation adaptation = means != null && speaker != null ? speaker.adaptation(means) : null;
         if (means != null) means.use(adaptation == null ? null : adaptation.transform());
+        restartDither(); // the same audio heard by the same speaker's profile gives the same words
         source.setInputStream(audio);
         List<String> segments = new ArrayList<>();
         long speechMs = 0;
@@ -115,9 +116,10 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
 
     /**
      * Restarts the front end's dither from its fixed seed: its random numbers otherwise run on from every
-     * stream decoded before, so the same audio could decode differently (post-call transcripts must not).
+     * stream decoded before, so the same audio could decode differently on another recogniser or after
+     * other turns (post-call transcripts, benches and tests must not).
      */
-    void restartDither() {
+    private void restartDither() {
         if (dither != null) dither.initialize();
     }
 
