@@ -257,6 +257,15 @@ public final class DrillSession {
     }
 
     /**
+     * Reads a turn's words ahead of its {@link DrillEvent.AgentTurn}, so handling the turn later finds them
+     * read. The one method that may be called from another thread (a live drill calls it where recognition
+     * finishes, off its audio clock); it changes nothing the session reports.
+     */
+    public void readAhead(String words) {
+        analyzer.read(words);
+    }
+
+    /**
      * The caller reacts to the words it heard ({@code turn.words()}); the turn's evidence is what the agent
      * said ({@code saidWords}: the same words live, a post-call transcript's when rescoring), judged against
      * what the caller remembered. A turn the caller did not hear clearly is neither answered nor scored, also

@@ -1,8 +1,11 @@
 package callsim.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,7 +61,28 @@ public final class TurnAnalyzer {
                 deflection());
     }
 
+    /**
+     * The last few readings: a live drill reads each turn's words as soon as they are recognised, off the
+     * 20 ms audio thread ({@link DrillSession#readAhead}), and finds them read when the turn is handled on it
+     * (matching on sound takes 10-45 ms a turn). Readings are pure, so a remembered one is the same answer.
+     */
+    private final Map<String, TurnReading> recent = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TurnReading> eldest) {
+            return size() > RECENT_READINGS;
+        }
+    });
+    private static final int RECENT_READINGS = 8;
+
     public TurnReading read(String words) {
+        TurnReading known = recent.get(words);
+        if (known != null) return known;
+        TurnReading reading = readAfresh(words);
+        recent.put(words, reading);
+        return reading;
+    }
+
+    private TurnReading readAfresh(String words) {
         Heard heard = new Heard(Words.tokens(words), sounds);
         List<Detection> detections = new ArrayList<>();
         if (!heard.tokens().isEmpty()) rules.forEach(rule -> detections.addAll(rule.detect(heard)));

@@ -45,6 +45,21 @@ class DrillSessionTest {
     }
 
     @Test
+    void wordsReadAheadOffTheAudioClockChangeNothingTheDrillReports() {
+        VirtualCall call = new VirtualCall(TestScenarios.doubleCharge(), Difficulty.NORMAL, 7).connect().waitForCaller(800);
+        long[] durations = {4_000, 2_000, 4_500}; // as goodAgent's
+        List<String> turns = List.of(EMPATHY, ASK_ACCOUNT, REMEDY);
+        for (int i = 0; i < turns.size(); i++) {
+            call.session().readAhead(turns.get(i));
+            call.session().readAhead(turns.get(i)); // twice: a reading remembered is the same reading
+            call.agentSays(durations[i], turns.get(i)).waitForCaller(700);
+        }
+
+        assertThat(call.record()).isEqualTo(goodAgent(7).record());
+        assertThat(call.session().outcome()).isEqualTo(Outcome.RESOLVED);
+    }
+
+    @Test
     void theTranscriptHoldsBothSidesInOrder() {
         DrillRecord record = goodAgent(7).record();
 

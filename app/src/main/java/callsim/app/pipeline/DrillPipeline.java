@@ -7,6 +7,7 @@ import callsim.core.DrillRecord;
 import callsim.core.DrillSession;
 import callsim.core.Scenario;
 import callsim.speech.PitchTail;
+import callsim.speech.RecognizedTurn;
 import callsim.speech.RecognitionShedException;
 import callsim.speech.SpeakerProfile;
 import callsim.speech.TurnDetector;
@@ -376,26 +377,37 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         HeardTurn finished = turn;
         turn = null;
         turnsBeingRecognised++;
-        finished.heard().whenComplete((heard, error) -> inbox.add(t -> {
-            turnsBeingRecognised--;
-            if (error == null && finished.failedPieces() > 0) {
-                log(Level.WARNING, "part of agent turn " + startMs + "-" + endMs + " ms was not recognised (the speech"
-                        + " recognisers are overloaded); the caller hears the rest");
+        finished.heard().whenComplete((heard, error) -> {
+            if (error == null && heard.confidence() >= DrillEvent.AgentTurn.HEARD_CLEARLY) {
+                try {
+                    session.readAhead(heard.words()); // here, on the decoder's thread, not on the 20 ms clock
+                } catch (RuntimeException e) { // the clock reads them again; the turn must still arrive
+                    LOG.log(Level.WARNING, "drill " + drillId + ": reading the agent's words ahead failed", e);
+                }
             }
-            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            if (cause instanceof RecognitionShedException shed) {
-                log(Level.WARNING, "agent turn " + startMs + "-" + endMs + " ms not recognised, the speech recognisers are"
-                        + " overloaded (" + shed.getMessage() + "); the caller hears it as unclear speech");
-            } else if (error != null) {
-                LOG.log(Level.WARNING, "drill " + drillId + ": recognition of the agent turn at "
-                        + startMs + " ms failed; the caller hears it as unclear speech", error);
-            }
-            String text = error == null ? heard.words() : "";
-            double confidence = error == null ? heard.confidence() : 0;
-            log(Level.INFO, String.format(Locale.ROOT, "turn recognised %d-%d ms: \"%s\" (confidence %.2f)",
-                    startMs, endMs, text, confidence));
-            dispatch(new DrillEvent.AgentTurn(t, startMs, endMs, text, confidence));
-        }));
+            inbox.add(t -> turnHeard(finished, startMs, endMs, heard, error, t));
+        });
+    }
+
+    private void turnHeard(HeardTurn finished, long startMs, long endMs, RecognizedTurn heard, Throwable error, long t) {
+        turnsBeingRecognised--;
+        if (error == null && finished.failedPieces() > 0) {
+            log(Level.WARNING, "part of agent turn " + startMs + "-" + endMs + " ms was not recognised (the speech"
+                    + " recognisers are overloaded); the caller hears the rest");
+        }
+        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+        if (cause instanceof RecognitionShedException shed) {
+            log(Level.WARNING, "agent turn " + startMs + "-" + endMs + " ms not recognised, the speech recognisers are"
+                    + " overloaded (" + shed.getMessage() + "); the caller hears it as unclear speech");
+        } else if (error != null) {
+            LOG.log(Level.WARNING, "drill " + drillId + ": recognition of the agent turn at "
+                    + startMs + " ms failed; the caller hears it as unclear speech", error);
+        }
+        String text = error == null ? heard.words() : "";
+        double confidence = error == null ? heard.confidence() : 0;
+        log(Level.INFO, String.format(Locale.ROOT, "turn recognised %d-%d ms: \"%s\" (confidence %.2f)",
+                startMs, endMs, text, confidence));
+        dispatch(new DrillEvent.AgentTurn(t, startMs, endMs, text, confidence));
     }
 
     /** The caller's frame at {@code t}: the timeline says which line plays; its samples are sent from where it is. */
