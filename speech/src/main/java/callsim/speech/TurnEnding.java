@@ -40,13 +40,21 @@ public final class TurnEnding {
     /**
      * The verdict on the words so far and the pitch at the end of the speech before the pause. The words
      * decide when they can; a falling pitch also ends a turn whose words are too few to tell ("Right then."),
-     * as a statement's final fall does. A rise changes nothing: in the voices measured a rise at the end was a
+     * as a statement's final fall does, and shortens the wait after a lead-on word to the usual silence. A
+     * rise changes nothing: in the voices measured a rise at the end was a
      * yes/no question, which ends the turn as well, and a continuation rise cannot be told from it by pitch
      * alone (docs/metrics.md, "end of turn").
      */
     public static Verdict of(String wordsSoFar, PitchTail.Direction pitchAtTheEnd) {
         Verdict words = of(wordsSoFar);
-        return words == Verdict.UNSURE && pitchAtTheEnd == PitchTail.Direction.FALLING ? Verdict.FINISHED : words;
+        if (pitchAtTheEnd != PitchTail.Direction.FALLING) return words;
+        // a statement's final fall: too few words end the turn; a lead-on word under a fall is more often the
+        // recogniser's ("…how frustrating this is" heard as "…how reading the") than a pause before more
+        return switch (words) {
+            case UNSURE -> Verdict.FINISHED;
+            case UNFINISHED -> Verdict.UNSURE;
+            case FINISHED -> Verdict.FINISHED;
+        };
     }
 
     /** The verdict on the words recognised so far in a turn (as the recogniser writes them). */

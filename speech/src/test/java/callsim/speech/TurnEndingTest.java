@@ -46,9 +46,17 @@ class TurnEndingTest {
     }
 
     @Test
+    void aLeadOnWordUnderAFallingVoiceWaitsOnlyTheUsualSilence() {
+        // measured: an espeak-ng agent's "I really understand how frustrating this is" heard as "…how reading the"
+        assertThat(TurnEnding.of("really understand how reading the", PitchTail.Direction.FALLING)).isEqualTo(Verdict.UNSURE);
+        assertThat(TurnEnding.of("really understand how reading the", PitchTail.Direction.UNKNOWN)).isEqualTo(Verdict.UNFINISHED);
+    }
+
+    @Test
     void theWordsStillDecideWhenTheyCanAndARiseChangesNothing() {
-        // "and" with a fall is still a lead-in; a rise ends a question as surely as a fall ends a statement
-        assertThat(TurnEnding.of("i can see the charge and", PitchTail.Direction.FALLING)).isEqualTo(Verdict.UNFINISHED);
+        // a rise ends a question as surely as a fall ends a statement; "and" without a fall is a lead-in
+        assertThat(TurnEnding.of("i can see the charge and", PitchTail.Direction.FLAT)).isEqualTo(Verdict.UNFINISHED);
+        assertThat(TurnEnding.of("i can see the charge and", PitchTail.Direction.RISING)).isEqualTo(Verdict.UNFINISHED);
         assertThat(TurnEnding.of("would you like a refund", PitchTail.Direction.RISING)).isEqualTo(Verdict.FINISHED);
         assertThat(TurnEnding.of("good morning", PitchTail.Direction.RISING)).isEqualTo(Verdict.UNSURE);
     }
