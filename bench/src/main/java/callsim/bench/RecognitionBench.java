@@ -20,8 +20,8 @@ import java.util.Map;
  * per cell (default 20), SPEC a named {@link RecognizerSetup} with optional variations ("live",
  * "live,absoluteBeamWidth=2000"), TEXT keeps only the cells whose "voice phrasing" contains it (e.g.
  * "held-out", "human" or "slt_held-out", '_' standing for a space; repeatable). By default each voice is one
- * agent whose adaptation carries over all its sentences, as for an agent returning drill after drill;
- * {@code --drill-turns N} starts each voice afresh every N sentences, as an agent's first drill. With {@code --vs} both
+ * agent whose adaptation carries over all its sentences (a long drill); {@code --drill-turns N} starts each
+ * voice afresh every N sentences, as drills of N turns do. With {@code --vs} both
  * set-ups decode every turn, one after the other
  * (A B A B …), so the machine's load falls on both alike; the table then gives each row's CPU ratio to
  * the first set-up. Cost is the decoding thread's CPU time per second of audio (not wall time, which

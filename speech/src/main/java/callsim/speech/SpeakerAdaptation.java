@@ -32,12 +32,6 @@ final class SpeakerAdaptation {
      * 13×13 matrix per stream is fitted to too little and hurts more than it helps.
      */
     static final int MIN_FRAMES = 300;
-    /**
-     * The statistics keep about this much of the speaker's newest speech (10 ms frames, 3 minutes): a
-     * returning agent keeps their adaptation from drill to drill ({@link SpeakerProfile}), and a new
-     * headset or line still takes over within a drill or two instead of being outvoted by months of old speech.
-     */
-    static final int WINDOW_FRAMES = 18_000;
     /** Gaussians below this share of a frame's posterior add nothing measurable and are skipped (speed). */
     private static final double MIN_POSTERIOR = 1e-3;
 
@@ -117,21 +111,7 @@ final class SpeakerAdaptation {
             added++;
         }
         frames += added;
-        if (frames > WINDOW_FRAMES) forget((double) WINDOW_FRAMES / frames);
         if (added > 0 && frames >= MIN_FRAMES) transform = solve();
-    }
-
-    /** Scales the statistics down so older speech weighs less; the solution of the equations is unchanged. */
-    private void forget(double keep) {
-        for (int s = 0; s < streams; s++) {
-            for (int k = 0; k < dimension; k++) {
-                for (double[] row : left[s][k]) {
-                    for (int j = 0; j < row.length; j++) row[j] *= keep;
-                }
-                for (int i = 0; i < right[s][k].length; i++) right[s][k][i] *= keep;
-            }
-        }
-        frames = WINDOW_FRAMES;
     }
 
     /** Row k of each stream's [A | b] from its normal equations; the previous transform if any is singular. */

@@ -3,10 +3,9 @@ package callsim.speech;
 /**
  * What the recogniser has learnt about one speaker's voice on this line: the running cepstral mean of
  * their speech ({@link SpeakerNormalizer}) and, once a few seconds of it are in, how the acoustic model
- * is adapted to them ({@link SpeakerAdaptation}). One per agent, passed with each of their turns
+ * is adapted to them ({@link SpeakerAdaptation}). One per drill's agent, passed with each of their turns
  * ({@link RecognizerPool#startTurn(SpeakerProfile)}), so every turn is heard through what was learnt of
- * the agent whichever recogniser decodes it; the application keeps it from one of the agent's drills to
- * the next. Two turns (or two drills) may be decoded at once, so it is guarded.
+ * the agent whichever recogniser decodes it. Two turns of one drill may be decoded at once, so it is guarded.
  */
 public final class SpeakerProfile {
     private SpeakerAdaptation adaptation;

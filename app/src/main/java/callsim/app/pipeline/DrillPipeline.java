@@ -69,7 +69,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
     private final ArrayDeque<short[]> recentAgent = new ArrayDeque<>();
     private PitchTail.Direction pitchBeforePause = PitchTail.Direction.UNKNOWN;
-    /** The agent's voice as the recognisers have learnt it, carried from each of their turns (and drills) to the next. */
+    /** The agent's voice as the recognisers have learnt it, carried from each of their turns to the next. */
     private final SpeakerProfile agentVoice;
     private HeardTurn turn;  // the agent turn being recognised as it is spoken
     private CallerAction.HangUp pendingHangUp;
@@ -95,7 +95,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
 
     /**
      * {@code debriefText} makes the debrief read at the end from the drill's record; it must not block.
-     * {@code agentVoice} is what earlier drills taught the recognisers of this agent's voice (or a new profile).
+     * {@code agentVoice} is what the recognisers learn of the agent's voice during the drill (a new profile).
      */
     public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
                          SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,

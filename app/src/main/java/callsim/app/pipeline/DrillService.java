@@ -8,6 +8,7 @@ import callsim.core.DrillSession;
 import callsim.core.Scenario;
 import callsim.core.SoundsLike;
 import callsim.speech.PronunciationDictionary;
+import callsim.speech.SpeakerProfile;
 import callsim.speech.TurnDetector;
 import callsim.telephony.CallHandler;
 import callsim.telephony.CallLine;
@@ -49,8 +50,6 @@ public final class DrillService implements CallHandler {
     private final Map<String, Runnable> endHooks = new ConcurrentHashMap<>();
     // Journals that may still be writing, for a graceful stop; pruned as new drills start.
     private final Set<FileDrillJournal> journals = ConcurrentHashMap.newKeySet();
-    /** Each agent's voice as the recognisers learnt it in their earlier drills. */
-    private final AgentVoices agentVoices = new AgentVoices();
     private final Object drillEnded = new Object();
     private final CopyOnWriteArrayList<Consumer<String>> startedListeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<String>> finishedListeners = new CopyOnWriteArrayList<>();
@@ -191,7 +190,7 @@ public final class DrillService implements CallHandler {
         DrillSession session = new DrillSession(scenario, choice.difficulty(), seed, SOUNDS);
         DrillPipeline pipeline = new DrillPipeline(id, line, session, scenario, speech, journal,
                 new TurnDetector(settings.turnDetection()), over -> finished(over, drillJournal), debrief(agent),
-                agentVoices.of(agent));
+                new SpeakerProfile());
         active.put(id, pipeline);
         endHooks.put(id, ended);
         LOG.log(Level.INFO, "drill " + id + " [" + line.callId() + "] started for " + agent
