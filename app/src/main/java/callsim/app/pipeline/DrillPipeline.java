@@ -70,7 +70,7 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     private final ArrayDeque<short[]> recentAgent = new ArrayDeque<>();
     private PitchTail.Direction pitchBeforePause = PitchTail.Direction.UNKNOWN;
     /** The agent's voice as the recognisers have learnt it, carried from each of their turns to the next. */
-    private final SpeakerProfile agentVoice;
+    private final SpeakerProfile agentVoice = new SpeakerProfile();
     private HeardTurn turn;  // the agent turn being recognised as it is spoken
     private CallerAction.HangUp pendingHangUp;
     private SpokenSummary summary;  // set once the caller has ended the drill and the debrief is read
@@ -89,20 +89,14 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
     public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
                          SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,
                          Consumer<DrillPipeline> onFinished) {
-        this(drillId, line, session, scenario, speech, journal, turnDetector, onFinished, DrillSummary::text,
-                new SpeakerProfile());
+        this(drillId, line, session, scenario, speech, journal, turnDetector, onFinished, DrillSummary::text);
     }
 
-    /**
-     * {@code debriefText} makes the debrief read at the end from the drill's record; it must not block.
-     * {@code agentVoice} is what the recognisers learn of the agent's voice during the drill (a new profile).
-     */
+    /** {@code debriefText} makes the debrief read at the end from the drill's record; it must not block. */
     public DrillPipeline(String drillId, CallLine line, DrillSession session, Scenario scenario,
                          SpeechServices speech, DrillJournal journal, TurnDetector turnDetector,
-                         Consumer<DrillPipeline> onFinished, Function<DrillRecord, String> debriefText,
-                         SpeakerProfile agentVoice) {
+                         Consumer<DrillPipeline> onFinished, Function<DrillRecord, String> debriefText) {
         this.debriefText = debriefText;
-        this.agentVoice = agentVoice;
         this.drillId = drillId;
         this.line = line;
         this.session = session;

@@ -8,7 +8,6 @@ import callsim.core.DrillSession;
 import callsim.core.Scenario;
 import callsim.core.SoundsLike;
 import callsim.speech.PronunciationDictionary;
-import callsim.speech.SpeakerProfile;
 import callsim.speech.TurnDetector;
 import callsim.telephony.CallHandler;
 import callsim.telephony.CallLine;
@@ -189,8 +188,7 @@ public final class DrillService implements CallHandler {
         FileDrillJournal drillJournal = journal;
         DrillSession session = new DrillSession(scenario, choice.difficulty(), seed, SOUNDS);
         DrillPipeline pipeline = new DrillPipeline(id, line, session, scenario, speech, journal,
-                new TurnDetector(settings.turnDetection()), over -> finished(over, drillJournal), debrief(agent),
-                new SpeakerProfile());
+                new TurnDetector(settings.turnDetection()), over -> finished(over, drillJournal), debrief(agent));
         active.put(id, pipeline);
         endHooks.put(id, ended);
         LOG.log(Level.INFO, "drill " + id + " [" + line.callId() + "] started for " + agent
