@@ -6,10 +6,12 @@ import callsim.core.Signal;
 import callsim.core.SoundsLike;
 import callsim.core.TurnAnalyzer;
 import callsim.scenarios.ScenarioLibrary;
+import callsim.speech.PostCallRecognizer;
 import callsim.speech.PronunciationDictionary;
 import callsim.speech.RecognizerPool;
 import callsim.speech.RecognizerSetup;
 import callsim.speech.SpeakerProfile;
+import callsim.speech.WavFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +34,8 @@ import java.util.TreeMap;
  * <p>Arguments: voices to speak both paraphrase halves with ({@code espeak} = espeak-ng en-us 150 wpm,
  * {@code slt}, {@code rms} = flite; {@code rms:held-out} speaks the held-out half only; {@code slt@accurate}
  * hears with the accurate set-up, which scores drills after the call); none = clean
- * text only. Each voice's transcripts are kept in {@code target/detection/heard-VOICE.tsv}. Instead of
+ * text only. The live set-up hears line by line, as a drill's turns; any other hears every {@link #DRILL_TURNS} lines
+ * as one recording, as the post-call pass does. Each voice's transcripts are kept in {@code target/detection/heard-VOICE.tsv}. Instead of
  * voices: {@code kept} scores the kept transcripts again without decoding (after a detector change),
  * {@code tune} chooses SoundsLike's two limits on the tuning half (see {@link Tuning}), {@code misses}
  * lists the tuning lines (tuning half and tuning set 2) read wrongly, on clean text and as heard.
@@ -177,6 +180,7 @@ public final class DetectionBench {
         Map<String, String> heard = Files.exists(kept) ? keptTranscripts(kept) : new LinkedHashMap<>();
         List<Labelled> todo = lines.stream().filter(l -> !heard.containsKey(l.text())).toList();
         if (todo.isEmpty()) return heard;
+        if (setup != RecognizerSetup.LIVE) return transcribeAfterCalls(todo, voice, setup, heard, kept);
         try (RecognizerPool pool = RecognizerPool.start(Corpora.serverSettings(1).withSetup(setup))) {
             // as in drills: one agent's profile for every DRILL_TURNS lines, then a fresh one (a new drill)
             SpeakerProfile agent = new SpeakerProfile();
@@ -184,13 +188,52 @@ public final class DetectionBench {
             for (Labelled line : todo) {
                 if (turns++ % DRILL_TURNS == 0) agent = new SpeakerProfile();
                 String words = pool.transcribe(PhoneChannel.speak(line.text(), voice), PhoneChannel.LINE_RATE, agent);
-                heard.put(line.text(), words);
-                Files.writeString(kept, line.text() + "\t" + words + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                System.err.printf("  said: %s%n  heard: %s%n", line.text(), words);
+                keep(kept, heard, line, words);
             }
         }
         return heard;
+    }
+
+    /**
+     * As the post-call pass hears a drill's agent channel ({@link PostCallRecognizer}): every
+     * {@link #DRILL_TURNS} lines make one recording, each line after a second of the caller's turn.
+     */
+    private static Map<String, String> transcribeAfterCalls(List<Labelled> todo, PhoneChannel.Voice voice, RecognizerSetup setup,
+        Map<String, String> heard, Path kept) throws Exception {
+        try (PostCallRecognizer recognizer = new PostCallRecognizer(Corpora.serverSettings(1).withSetup(setup))) {
+            for (int drill = 0; drill < todo.size(); drill += DRILL_TURNS) {
+                List<Labelled> lines = todo.subList(drill, Math.min(todo.size(), drill + DRILL_TURNS));
+                List<short[]> parts = new ArrayList<>();
+                List<PostCallRecognizer.Span> spans = new ArrayList<>();
+                long ms = 0;
+                for (Labelled line : lines) {
+                    short[] speech = PhoneChannel.speak(line.text(), voice);
+                    parts.add(new short[PhoneChannel.LINE_RATE]); // the caller's turn: a second of silence on this channel
+                    parts.add(speech);
+                    ms += 1000;
+                    spans.add(new PostCallRecognizer.Span(ms, ms + speech.length * 1000L / PhoneChannel.LINE_RATE));
+                    ms += speech.length * 1000L / PhoneChannel.LINE_RATE;
+                }
+                parts.add(new short[PhoneChannel.LINE_RATE]);
+                short[] channel = new short[parts.stream().mapToInt(p -> p.length).sum()];
+                int at = 0;
+                for (short[] part : parts) {
+                    System.arraycopy(part, 0, channel, at, part.length);
+                    at += part.length;
+                }
+                List<String> words = recognizer.transcribe(new WavFile.Audio(PhoneChannel.LINE_RATE, 1, channel), spans,
+                    PostCallRecognizer.TurnGate.OPEN);
+                for (int i = 0; i < lines.size(); i++) keep(kept, heard, lines.get(i), words.get(i));
+            }
+        }
+        return heard;
+    }
+
+    private static void keep(Path kept, Map<String, String> heard, Labelled line, String words) throws IOException {
+        heard.put(line.text(), words);
+        Files.writeString(kept, line.text() + "\t" + words + "\n", StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.err.printf("  said: %s%n  heard: %s%n", line.text(), words);
     }
 
     /** Kept transcripts of one voice (said → heard), or an empty map. */

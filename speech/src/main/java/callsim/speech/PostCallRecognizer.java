@@ -16,7 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * priority is the caller's (the post-call worker's, the lowest).
  *
  * <p>The same audio and turns always give the same words: each drill starts from a fresh speaker profile
- * (carried across its turns in order, as live) and the front end's dither restarts for every turn.
+ * (carried across its turns in order, as live; the turns heard before it had adapted are heard again
+ * through it at the end) and the front end's dither restarts for every turn.
  * One drill at a time: a second caller waits for the first.
  */
 public final class PostCallRecognizer implements AutoCloseable {
@@ -92,18 +93,36 @@ public final class PostCallRecognizer implements AutoCloseable {
         ReusableSpeechRecognizer decoder = recognizer();
         SpeakerProfile speaker = new SpeakerProfile();
         List<String> words = new ArrayList<>();
+        List<Integer> heardUnadapted = new ArrayList<>();
         for (int i = 0; i < turns.size(); i++) {
             gate.beforeTurn();
-            long from = Math.max(turns.get(i).startMs() - PADDING_MS, i == 0 ? 0 : turns.get(i - 1).endMs());
-            long to = Math.min(turns.get(i).endMs() + PADDING_MS, i + 1 < turns.size() ? turns.get(i + 1).startMs() : Long.MAX_VALUE);
-            int fromSample = (int) Math.min(pcm.length, Math.max(0, from) * SAMPLES_PER_MS);
-            int toSample = (int) Math.min(pcm.length, Math.max(from, to) * SAMPLES_PER_MS);
-            words.add(toSample > fromSample ? decode(decoder, Arrays.copyOfRange(pcm, fromSample, toSample), speaker) : "");
+            if (speaker.adaptedSeconds() == 0) heardUnadapted.add(i);
+            words.add(decode(decoder, turnAudio(pcm, turns, i), speaker));
+        }
+        // Second look: a drill's first turns were heard before anything was learnt of the agent's voice (live,
+        // and in the pass above), and they are the most often misheard. Once the adaptation exists, hear them
+        // again through it.
+        if (speaker.adaptedSeconds() > 0 && !heardUnadapted.isEmpty()) {
+            SpeakerProfile learnt = speaker.settled();
+            for (int i : heardUnadapted) {
+                gate.beforeTurn();
+                words.set(i, decode(decoder, turnAudio(pcm, turns, i), learnt));
+            }
         }
         return words;
     }
 
+    /** Turn {@code i}'s audio with {@link #PADDING_MS} either side, never reaching into a neighbouring turn. */
+    private static short[] turnAudio(short[] pcm, List<Span> turns, int i) {
+        long from = Math.max(turns.get(i).startMs() - PADDING_MS, i == 0 ? 0 : turns.get(i - 1).endMs());
+        long to = Math.min(turns.get(i).endMs() + PADDING_MS, i + 1 < turns.size() ? turns.get(i + 1).startMs() : Long.MAX_VALUE);
+        int fromSample = (int) Math.min(pcm.length, Math.max(0, from) * SAMPLES_PER_MS);
+        int toSample = (int) Math.min(pcm.length, Math.max(from, to) * SAMPLES_PER_MS);
+        return Arrays.copyOfRange(pcm, fromSample, Math.max(fromSample, toSample));
+    }
+
     private String decode(ReusableSpeechRecognizer decoder, short[] turn, SpeakerProfile speaker) {
+        if (turn.length == 0) return "";
         int lead = (int) settings.leadingSilence().toMillis() * SAMPLES_PER_MS;
         QueuedPcmStream stream = new QueuedPcmStream(lead, TAIL_SAMPLES, turn.length + 1).from(speaker);
         stream.offer(turn);

@@ -105,7 +105,7 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
             wordMs += segmentWordMs;
             // only speech heard clearly teaches the model the agent's voice: noise or another language would mislead it
             Token best = result.getResult().getBestToken();
-            if (adaptation != null && best != null && !words.isEmpty()
+            if (adaptation != null && speaker.learning() && best != null && !words.isEmpty()
                     && segmentWordMs >= ADAPT_MIN_CONFIDENCE * segmentSpeechMs) {
                 adaptation.collect(best, means);
             }

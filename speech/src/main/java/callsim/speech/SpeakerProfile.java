@@ -8,12 +8,44 @@ package callsim.speech;
  * the agent whichever recogniser decodes it. Two turns of one drill may be decoded at once, so it is guarded.
  */
 public final class SpeakerProfile {
+    /** False for a {@link #settled()} copy: it hears through what was learnt and learns nothing more. */
+    private final boolean learning;
     private SpeakerAdaptation adaptation;
     private double[] sum;
     private double[] mean;
     private int frames;
 
+    public SpeakerProfile() {
+        this(true);
+    }
+
+    private SpeakerProfile(boolean learning) {
+        this.learning = learning;
+    }
+
+    /**
+     * What was learnt of this speaker so far, fixed: turns heard through the copy use this cepstral mean and
+     * adaptation and add nothing to them (hearing a turn a second time must not count its frames twice).
+     */
+    public synchronized SpeakerProfile settled() {
+        SpeakerProfile copy = new SpeakerProfile(false);
+        copy.adaptation = adaptation;
+        copy.sum = sum == null ? null : sum.clone();
+        copy.mean = mean == null ? null : mean.clone();
+        copy.frames = frames;
+        return copy;
+    }
+
+    /** Whether turns heard through this profile add to what it knows of the speaker. */
+    boolean learning() {
+        return learning;
+    }
+
     synchronized void normalize(double[] cepstrum, double[] prior) {
+        if (!learning && mean != null) {
+            for (int i = 0; i < cepstrum.length; i++) cepstrum[i] -= mean[i];
+            return;
+        }
         if (sum == null) {
             sum = new double[cepstrum.length];
             mean = new double[cepstrum.length];
