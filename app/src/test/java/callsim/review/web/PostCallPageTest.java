@@ -103,6 +103,10 @@ class PostCallPageTest {
         assertThat(list.select("tr[data-id=d-failed] td.score .live-only-mark").text()).isEqualTo("(live only)");
         assertThat(list.select("tr[data-id=d-done] td.score small")).as("scored from the post-call transcript").isEmpty();
         assertThat(list.select("tr[data-id=d-waiting] td.score").text()).startsWith("75");
+        Document agent = Jsoup.parse(page(list.select("tr[data-id=d-waiting] a[href^=/agents/]").attr("href")));
+        assertThat(agent.select("#agent-drills tr[data-id=d-waiting] td.score .provisional-mark").text()).isEqualTo("(provisional)");
+        assertThat(agent.select("#agent-drills tr[data-id=d-failed] td.score .live-only-mark").text()).isEqualTo("(live only)");
+        assertThat(agent.select("#agent-drills tr[data-id=d-done] td.score small")).isEmpty();
 
         String token = server.auth.issueApiToken(server.sue);
         JsonNode items = ReportMapper.MAPPER.readTree(client.get("/api/drills", "Authorization", "Bearer " + token).body()).path("items");

@@ -164,6 +164,7 @@ final class DrillViews {
             DrillReport.Metrics m = rep == null ? null : rep.metrics();
             table.add(new AgentPage.Row(r.id(), Paths.drill(r.id()), When.of(r.startedAt()), names.scenario(r.scenario()), r.difficulty(),
                     rep == null ? "—" : r.scoreTotal().map(s -> s + r.passed().map(p -> p ? " ✓" : " ✗").orElse("")).orElse("—"),
+                    r.scoreProvisional(), r.scoredLiveOnly(),
                     m == null ? "—" : Fmt.seconds(m.holdSeconds()), m == null ? "—" : String.valueOf(m.agentInterruptions()),
                     m == null ? "—" : Fmt.seconds(m.deadAirSeconds()), m == null ? "—" : percent(m.agentTalkShare())));
         }

@@ -8,6 +8,7 @@ public record AgentPage(Chrome chrome, String name, String key, long total, int 
     /** A small chart of one series over the drills, with its latest value. */
     public record Trend(String name, String latest, Chart chart) {}
 
+    /** One drill; {@code provisional}: its post-call transcript is still pending, {@code liveOnly}: that pass failed. */
     public record Row(String id, String link, When startedAt, String scenarioTitle, String difficulty, String score,
-                      String hold, String interruptions, String deadAir, String talkShare) {}
+                      boolean provisional, boolean liveOnly, String hold, String interruptions, String deadAir, String talkShare) {}
 }
