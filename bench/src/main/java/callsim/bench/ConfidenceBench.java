@@ -4,6 +4,7 @@ import callsim.core.DrillEvent;
 import callsim.speech.RecognitionSession;
 import callsim.speech.RecognizedTurn;
 import callsim.speech.RecognizerPool;
+import callsim.speech.RecognizerSetup;
 import callsim.speech.SpeakerProfile;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,8 @@ import java.util.Random;
  * the phone channel, and the share of each counted as heard at a range of thresholds; the threshold in use
  * is {@link DrillEvent.AgentTurn#HEARD_CLEARLY}.
  *
- * <p>Usage: {@code bench/run confidence [SENTENCES]} (held-out English sentences per voice, default 20).
+ * <p>Usage: {@code bench/run confidence [SENTENCES] [SET-UP]} (held-out English sentences per voice, default
+ * 20; the recogniser set-up, default {@code live}: {@code accurate} gives the post-call pass's confidences).
  * Clear English: flite slt and rms and espeak-ng en-us. Unintelligible: espeak-ng German, French and
  * Spanish ({@code other-languages.txt}), bursts of white and brown noise (seeded), and babble (three
  * English voices at once). Needs espeak-ng, sox and flite.
@@ -32,6 +34,7 @@ public final class ConfidenceBench {
 
     public static void main(String[] args) throws Exception {
         int perVoice = args.length > 0 ? Integer.parseInt(args[0].trim()) : 20;
+        RecognizerSetup setup = args.length > 1 ? RecognizerSetup.named(args[1].trim()) : RecognizerSetup.LIVE;
         List<String> english = Corpora.lines("held-out-agent.txt");
         Corpora.requireHeldOut(english);
         english = english.subList(0, Math.min(perVoice, english.size()));
@@ -64,13 +67,13 @@ public final class ConfidenceBench {
 
         Map<String, double[]> clearScores = new LinkedHashMap<>();
         Map<String, double[]> unclearScores = new LinkedHashMap<>();
-        try (RecognizerPool pool = RecognizerPool.start(Corpora.serverSettings(1))) {
+        try (RecognizerPool pool = RecognizerPool.start(Corpora.serverSettings(1).withSetup(setup))) {
             clear.forEach((set, turns) -> clearScores.put(set, decode(pool, set, turns, true)));
             unclear.forEach((set, turns) -> unclearScores.put(set, decode(pool, set, turns, false)));
         }
 
-        System.out.printf(Locale.ROOT, "%nturn confidence, %d held-out English sentences per voice; threshold in use %.2f%n%n",
-            english.size(), DrillEvent.AgentTurn.HEARD_CLEARLY);
+        System.out.printf(Locale.ROOT, "%nturn confidence (%s set-up), %d held-out English sentences per voice; threshold in use %.2f%n%n",
+            setup.name(), english.size(), DrillEvent.AgentTurn.HEARD_CLEARLY);
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "| %-22s | %3s | %4s | %4s | %6s | %4s |", "set", "n", "min", "p5", "median", "max"));
         for (double t : THRESHOLDS) header.append(String.format(Locale.ROOT, " ≥%.2f |", t));
         System.out.println(header);
