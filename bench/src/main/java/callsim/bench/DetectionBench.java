@@ -116,6 +116,12 @@ public final class DetectionBench {
                 System.out.printf("| %s | %d | %s | %s | %s / %s |%n", set.getKey(), set.getValue().size(),
                     bySpelling.micro().cells(), bySound.micro().cells(), bySpelling.poor().precision(), bySound.poor().precision());
             }
+            List<Labelled> paraphrases = phoneSets(sets);
+            if (paraphrases.stream().allMatch(l -> heard.containsKey(l.text()))) {
+                Counts overAll = count(sound, paraphrases, heard);
+                System.out.printf("| all paraphrase lines (exactly: true / false positives / missed; F1) | %d | %s | %s | |%n",
+                    paraphrases.size(), count(spelling, paraphrases, heard).micro().exact(), overAll.micro().exact());
+            }
             if (sets.get(HELD_OUT).stream().allMatch(l -> heard.containsKey(l.text()))) {
                 printPerSignal(sound, sets.get(HELD_OUT), heard, voice.label());
             }
