@@ -47,11 +47,9 @@ public final class PostCallPass implements AutoCloseable {
     /**
      * How long a turn waits for live recognition to go quiet before it is decoded anyway: the worker's low
      * thread priority is only a hint (Linux ignores it by default), so the pass gives way between turns instead,
-     * and a server that is never quiet still gets its drills rescored. Agents in drills pause every few seconds,
-     * so a turn rarely waits long; 5 s was too short at 8 drills talking at once on 2 cores (the pass decoded
-     * beside them and their words came seconds late, BENCHMARKS (a)).
+     * and a server that is never quiet still gets its drills rescored.
      */
-    static final long MAX_GIVE_WAY_MS = 30_000;
+    static final long MAX_GIVE_WAY_MS = 5_000;
     /** How long a pass waits for the drill's journal to put its final report on disk. */
     private static final long JOURNAL_WAIT_SECONDS = 60;
 
