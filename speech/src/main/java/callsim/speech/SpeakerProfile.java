@@ -30,9 +30,7 @@ public final class SpeakerProfile {
     public synchronized SpeakerProfile settled() {
         SpeakerProfile copy = new SpeakerProfile(false);
         copy.adaptation = adaptation;
-        copy.sum = sum == null ? null : sum.clone();
         copy.mean = mean == null ? null : mean.clone();
-        copy.frames = frames;
         return copy;
     }
 
@@ -42,8 +40,8 @@ public final class SpeakerProfile {
     }
 
     synchronized void normalize(double[] cepstrum, double[] prior) {
-        if (!learning && mean != null) {
-            for (int i = 0; i < cepstrum.length; i++) cepstrum[i] -= mean[i];
+        if (!learning) { // a settled copy: subtract the mean it was given, learn nothing
+            if (mean != null) for (int i = 0; i < cepstrum.length; i++) cepstrum[i] -= mean[i];
             return;
         }
         if (sum == null) {
