@@ -33,7 +33,8 @@ import java.util.Map;
  */
 public record RecognizerSetup(String name, LanguageModelKind languageModel, double domainWeight, int genericWords,
                               int absoluteBeamWidth, int wordBeamWidth, double languageWeight, boolean phoneLookahead,
-                              int growSkipInterval, boolean phoneFrontEnd, boolean speakerAdaptation) {
+                              int growSkipInterval, boolean phoneFrontEnd, boolean speakerAdaptation,
+                              int cachedStates) {
 
     /** The language model a set-up searches with. */
     public enum LanguageModelKind {
@@ -49,10 +50,11 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
 
     /**
      * Live calls: the mixed model and a search cheap enough to follow many drills on two cores; speaker
-     * adaptation pays for the narrower beam (BENCHMARKS.md (c), 2026-12-05).
+     * adaptation pays for the narrower beam, and keeping 20,000 states' successors between frames takes
+     * 12-19% off its CPU for the same words (BENCHMARKS.md (c), 2026-12-05).
      */
     public static final RecognizerSetup LIVE =
-        new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, 5000, 3000, 200, 10, false, 3, true, true);
+        new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, 5000, 3000, 200, 10, false, 3, true, true, 20_000);
     /** {@code genericWords} for every word of the general model (~72,500). */
     public static final int ALL_GENERAL_WORDS = Integer.MAX_VALUE;
     /**
@@ -62,13 +64,13 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
      * 46% to 35% of words wrong with this search; live it would cost 1.2-1.3x (BENCHMARKS.md (c)).
      */
     public static final RecognizerSetup ACCURATE = new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.5,
-        ALL_GENERAL_WORDS, 10000, 200, 8, true, 0, true, true);
+        ALL_GENERAL_WORDS, 10000, 200, 8, true, 0, true, true, 0);
     /** The first release's live set-up (domain model, wide search), kept to measure against. */
     public static final RecognizerSetup DOMAIN =
-        new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 200, 8, true, 0, false, false);
+        new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 200, 8, true, 0, false, false, 0);
     /** Sphinx4's general model with the wide search, for recordings about anything. */
     public static final RecognizerSetup GENERIC =
-        new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000, 200, 8, true, 0, false, false);
+        new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000, 200, 8, true, 0, false, false, 0);
 
     public static final List<RecognizerSetup> NAMED = List.of(LIVE, ACCURATE, DOMAIN, GENERIC);
 
@@ -83,6 +85,10 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         if (wordBeamWidth < 10) throw new IllegalArgumentException("wordBeamWidth too small: " + wordBeamWidth);
         if (languageWeight <= 0) throw new IllegalArgumentException("languageWeight must be positive: " + languageWeight);
         if (growSkipInterval < 0) throw new IllegalArgumentException("growSkipInterval must not be negative");
+        if (cachedStates < 0) throw new IllegalArgumentException("cachedStates must not be negative");
+        if (cachedStates > 0 && phoneLookahead) {
+            throw new IllegalArgumentException("cachedStates applies to the plain search (phoneLookahead=false)");
+        }
         if (speakerAdaptation && !phoneFrontEnd) {
             throw new IllegalArgumentException("speakerAdaptation needs phoneFrontEnd (the per-speaker profile lives there)");
         }
@@ -116,21 +122,23 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + CONFIG, e);
         }
-        Map<String, String> values = Map.of(
-            "searchManager", phoneLookahead ? "wordPruningLookaheadSearchManager" : "wordPruningSearchManager",
-            "frontEnd", phoneFrontEnd ? "phoneFrontEnd" : "liveFrontEnd",
-            "languageModel", switch (languageModel) {
+        Map<String, String> values = Map.ofEntries(
+            Map.entry("searchManager", phoneLookahead ? "wordPruningLookaheadSearchManager"
+                : cachedStates > 0 ? "cachedArcsSearchManager" : "wordPruningSearchManager"),
+            Map.entry("cachedStates", Integer.toString(Math.max(1, cachedStates))),
+            Map.entry("frontEnd", phoneFrontEnd ? "phoneFrontEnd" : "liveFrontEnd"),
+            Map.entry("languageModel", switch (languageModel) {
                 case DOMAIN -> "simpleNGramModel";
                 case GENERIC -> "trieNgramModel";
                 case MIXED -> "mixedModel";
-            },
-            "domainModelLocation", domainModelLocation == null ? "" : domainModelLocation,
-            "domainWeight", String.format(Locale.ROOT, "%.4f", languageModel == LanguageModelKind.MIXED ? domainWeight : 1.0),
-            "genericWords", Integer.toString(genericWords),
-            "growSkipInterval", Integer.toString(growSkipInterval),
-            "absoluteBeamWidth", Integer.toString(absoluteBeamWidth),
-            "wordBeamWidth", Integer.toString(wordBeamWidth),
-            "languageWeight", String.format(Locale.ROOT, "%.2f", languageWeight));
+            }),
+            Map.entry("domainModelLocation", domainModelLocation == null ? "" : domainModelLocation),
+            Map.entry("domainWeight", String.format(Locale.ROOT, "%.4f", languageModel == LanguageModelKind.MIXED ? domainWeight : 1.0)),
+            Map.entry("genericWords", Integer.toString(genericWords)),
+            Map.entry("growSkipInterval", Integer.toString(growSkipInterval)),
+            Map.entry("absoluteBeamWidth", Integer.toString(absoluteBeamWidth)),
+            Map.entry("wordBeamWidth", Integer.toString(wordBeamWidth)),
+            Map.entry("languageWeight", String.format(Locale.ROOT, "%.2f", languageWeight)));
         for (Map.Entry<String, String> value : values.entrySet()) {
             template = template.replace("@" + value.getKey() + "@", value.getValue());
         }
@@ -149,6 +157,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         int growSkip = growSkipInterval;
         boolean frontEnd = phoneFrontEnd;
         boolean adapt = speakerAdaptation;
+        int cached = cachedStates;
         switch (key) {
             case "domainWeight" -> weight = Double.parseDouble(value);
             case "genericWords" -> words = Integer.parseInt(value);
@@ -159,11 +168,12 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
             case "growSkipInterval" -> growSkip = Integer.parseInt(value);
             case "phoneFrontEnd" -> frontEnd = Boolean.parseBoolean(value);
             case "speakerAdaptation" -> adapt = Boolean.parseBoolean(value);
+            case "cachedStates" -> cached = Integer.parseInt(value);
             default -> throw new IllegalArgumentException("cannot vary '" + key + "' (domainWeight, genericWords, "
-                + "absoluteBeamWidth, wordBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd, speakerAdaptation)");
+                + "absoluteBeamWidth, wordBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd, speakerAdaptation, cachedStates)");
         }
         return new RecognizerSetup(name + "," + key + "=" + value, languageModel, weight, words, beam, wordBeam, lmWeight, lookahead,
-            growSkip, frontEnd, adapt);
+            growSkip, frontEnd, adapt, cached);
     }
 
     /** "live" or "live,absoluteBeamWidth=2000,genericWords=5000": a named set-up with variations. */

@@ -19,6 +19,13 @@ class RecognizerSetupTest {
     }
 
     @Test
+    void cachedSuccessorsAreForThePlainSearchOnly() {
+        assertThat(RecognizerSetup.parse("live,cachedStates=0").configXml(null)).contains("value=\"wordPruningSearchManager\"");
+        assertThatThrownBy(() -> RecognizerSetup.parse("live,phoneLookahead=true")).hasMessageContaining("plain search");
+        assertThatThrownBy(() -> RecognizerSetup.parse("live,cachedStates=-1")).hasMessageContaining("negative");
+    }
+
+    @Test
     void unknownNamesAndKeysAreRefusedSayingWhatIsKnown() {
         assertThatThrownBy(() -> RecognizerSetup.parse("fast")).hasMessageContaining("live, accurate, domain, generic");
         assertThatThrownBy(() -> RecognizerSetup.parse("live,beam=3")).hasMessageContaining("absoluteBeamWidth");
@@ -30,7 +37,8 @@ class RecognizerSetupTest {
         String live = RecognizerSetup.LIVE.configXml("file:/tmp/domain.lm");
         String domain = RecognizerSetup.DOMAIN.configXml("file:/tmp/domain.lm");
 
-        assertThat(live).contains("name=\"languageModel\" value=\"mixedModel\"", "value=\"wordPruningSearchManager\"",
+        assertThat(live).contains("name=\"languageModel\" value=\"mixedModel\"", "value=\"cachedArcsSearchManager\"",
+            "name=\"cachedStates\" value=\"20000\"",
             "name=\"frontEnd\" value=\"phoneFrontEnd\"", "file:/tmp/domain.lm").doesNotContain("value=\"@");
         assertThat(domain).contains("name=\"languageModel\" value=\"simpleNGramModel\"",
             "value=\"wordPruningLookaheadSearchManager\"", "name=\"frontEnd\" value=\"liveFrontEnd\"");
