@@ -38,12 +38,21 @@ public final class PostCallRecognizer implements AutoCloseable {
         }
     }
 
-    /** Runs before each turn is decoded and may hold it back (the post-call pass gives way to live recognition so). */
-    @FunctionalInterface
+    /** How much of a turn is decoded between two calls of {@link TurnGate#duringTurn}. */
+    static final int GATE_EVERY_MS = 100;
+
+    /**
+     * May hold the decoding back: the post-call pass gives way to live recognition so. Asked before each turn
+     * and again every {@link #GATE_EVERY_MS} of its audio, so a long turn does not hold a core while a live turn
+     * waits for it.
+     */
     public interface TurnGate {
         TurnGate OPEN = () -> { };
 
         void beforeTurn() throws InterruptedException;
+
+        default void duringTurn() throws InterruptedException {
+        }
     }
 
     private final RecognizerSettings settings;
@@ -97,7 +106,7 @@ public final class PostCallRecognizer implements AutoCloseable {
         for (int i = 0; i < turns.size(); i++) {
             gate.beforeTurn();
             if (speaker.adaptedSeconds() == 0) heardUnadapted.add(i);
-            words.add(decode(decoder, turnAudio(pcm, turns, i), speaker));
+            words.add(decode(decoder, turnAudio(pcm, turns, i), speaker, gate));
         }
         // Second look: a drill's first turns were heard before anything was learnt of the agent's voice (live,
         // and in the pass above), and they are the most often misheard. Once the adaptation exists, hear them
@@ -106,7 +115,7 @@ public final class PostCallRecognizer implements AutoCloseable {
             SpeakerProfile learnt = speaker.settled();
             for (int i : heardUnadapted) {
                 gate.beforeTurn();
-                words.set(i, decode(decoder, turnAudio(pcm, turns, i), learnt));
+                words.set(i, decode(decoder, turnAudio(pcm, turns, i), learnt, gate));
             }
         }
         return words;
@@ -121,13 +130,20 @@ public final class PostCallRecognizer implements AutoCloseable {
         return Arrays.copyOfRange(pcm, fromSample, Math.max(fromSample, toSample));
     }
 
-    private String decode(ReusableSpeechRecognizer decoder, short[] turn, SpeakerProfile speaker) {
+    private String decode(ReusableSpeechRecognizer decoder, short[] turn, SpeakerProfile speaker, TurnGate gate)
+            throws InterruptedException {
         if (turn.length == 0) return "";
         int lead = (int) settings.leadingSilence().toMillis() * SAMPLES_PER_MS;
-        QueuedPcmStream stream = new QueuedPcmStream(lead, TAIL_SAMPLES, turn.length + 1).from(speaker);
-        stream.offer(turn);
+        QueuedPcmStream stream = new QueuedPcmStream(lead, TAIL_SAMPLES, turn.length + 1).from(speaker)
+            .pausingBeforeEachChunk(gate::duringTurn);
+        int chunk = GATE_EVERY_MS * SAMPLES_PER_MS;
+        for (int from = 0; from < turn.length; from += chunk) {
+            stream.offer(Arrays.copyOfRange(turn, from, Math.min(turn.length, from + chunk)));
+        }
         stream.end();
-        return decoder.recognize(stream).words();
+        String words = decoder.recognize(stream).words();
+        if (stream.interrupted()) throw new InterruptedException("post-call decoding interrupted");
+        return words;
     }
 
     private ReusableSpeechRecognizer recognizer() throws IOException {

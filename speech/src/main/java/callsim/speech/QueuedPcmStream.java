@@ -28,6 +28,24 @@ final class QueuedPcmStream extends InputStream {
     private boolean exhausted;
     private int ditherState = 12345;
 
+    /** Called before each queued chunk is read; may hold the reader back (the post-call pass's gate). */
+    interface Pause {
+        void await() throws InterruptedException;
+    }
+
+    private Pause beforeEachChunk = () -> { };
+    private volatile boolean interrupted;
+
+    QueuedPcmStream pausingBeforeEachChunk(Pause pause) {
+        this.beforeEachChunk = pause;
+        return this;
+    }
+
+    /** Whether the reader was interrupted (and so got end-of-stream early). */
+    boolean interrupted() {
+        return interrupted;
+    }
+
     /** Whose speech this is (their voice's running mean travels with their turns); null: the recogniser's own. */
     private SpeakerProfile speaker;
 
@@ -108,6 +126,7 @@ final class QueuedPcmStream extends InputStream {
             } else {
                 bufferedSamples.addAndGet(-next.length);
                 current = next;
+                pause();
             }
             bytePosition = 0;
         }
@@ -118,10 +137,23 @@ final class QueuedPcmStream extends InputStream {
         try {
             return frames.take();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            abandoned = true;
+            stopInterrupted();
             return END;
         }
+    }
+
+    private void pause() {
+        try {
+            beforeEachChunk.await();
+        } catch (InterruptedException e) {
+            stopInterrupted();
+        }
+    }
+
+    private void stopInterrupted() {
+        Thread.currentThread().interrupt();
+        interrupted = true;
+        abandoned = true;
     }
 
     /** ±2 LSB deterministic noise: silence like a quiet line, not digital zeros. */

@@ -65,9 +65,20 @@ class PostCallRecognizerTest {
         Path other = dir.resolve("other.wav");
         List<PostCallRecognizer.Span> otherTurns = record(other, "let me check that for you");
 
-        java.util.concurrent.atomic.AtomicInteger gatePassed = new java.util.concurrent.atomic.AtomicInteger();
+        int[] beforeTurn = {0};
+        int[] duringTurn = {0};
         List<String> first = recognizer.transcribe(StereoWavWriter.readChannel(drill, StereoWavWriter.RIGHT), turns,
-                gatePassed::incrementAndGet);
+                new PostCallRecognizer.TurnGate() {
+                    @Override
+                    public void beforeTurn() {
+                        beforeTurn[0]++;
+                    }
+
+                    @Override
+                    public void duringTurn() {
+                        duringTurn[0]++;
+                    }
+                });
         recognizer.transcribe(StereoWavWriter.readChannel(other, StereoWavWriter.RIGHT), otherTurns, PostCallRecognizer.TurnGate.OPEN);
         List<String> again = recognizer.transcribe(StereoWavWriter.readChannel(drill, StereoWavWriter.RIGHT), turns,
                 PostCallRecognizer.TurnGate.OPEN);
@@ -77,7 +88,11 @@ class PostCallRecognizerTest {
         assertThat(first.get(1)).contains("account number");
         assertThat(again).isEqualTo(first);
         // before each turn it decodes: both, then both again (heard before 3 s of this voice were learnt)
-        assertThat(gatePassed).as("the gate is asked before each turn decoded").hasValue(4);
+        assertThat(beforeTurn[0]).as("the gate is asked before each turn decoded").isEqualTo(4);
+        // and every 100 ms of each turn's audio while it is decoded (each turn padded by up to 300 ms a side)
+        long turnsMs = 2 * turns.stream().mapToLong(t -> t.endMs() - t.startMs() + 2 * PostCallRecognizer.PADDING_MS).sum();
+        assertThat(duringTurn[0]).as("the gate is asked again every 100 ms of a turn")
+                .isBetween((int) (turnsMs / 100) - 8, (int) (turnsMs / 100) + 4);
     }
 
     @Test

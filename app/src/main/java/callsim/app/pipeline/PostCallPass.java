@@ -45,9 +45,9 @@ public final class PostCallPass implements AutoCloseable {
     /** Drills that may wait: a burst of drills ending together fits many times over (each waits as an id). */
     static final int MAX_WAITING = 1_000;
     /**
-     * How long a turn waits for live recognition to go quiet before it is decoded anyway: the worker's low
-     * thread priority is only a hint (Linux ignores it by default), so the pass gives way between turns instead,
-     * and a server that is never quiet still gets its drills rescored.
+     * How long each turn may wait in all for live recognition to go quiet, before and while it is decoded: the
+     * worker's low thread priority is only a hint (Linux ignores it by default), so the pass gives way itself, and
+     * a server that is never quiet still gets its drills rescored.
      */
     static final long MAX_GIVE_WAY_MS = 5_000;
     /** How long a pass waits for the drill's journal to put its final report on disk. */
@@ -182,7 +182,7 @@ public final class PostCallPass implements AutoCloseable {
         }
         List<PostCallRecognizer.Span> turns = liveTurns.stream().map(turn -> new PostCallRecognizer.Span(turn.startMs(), turn.endMs())).toList();
         List<String> said = recognizer.transcribe(StereoWavWriter.readChannel(dir.resolve("recording.wav"), StereoWavWriter.RIGHT), turns,
-                this::giveWayToLiveRecognition);
+                new GiveWayToLiveRecognition());
         if (closing) return;  // stopped mid-decode, the words may be cut short: the next start does it again
         DrillRecord record = rescore(live, events, said, endMs);
         Map<Long, String> heardLive = new HashMap<>();
@@ -199,9 +199,20 @@ public final class PostCallPass implements AutoCloseable {
                 words, endMs);
     }
 
-    private void giveWayToLiveRecognition() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_GIVE_WAY_MS);
-        while (liveRecognitionBusy.getAsBoolean() && System.nanoTime() < deadline) Thread.sleep(50);
+    /** Holds each turn back while live recognition is busy, before it and between its chunks, within its budget. */
+    private final class GiveWayToLiveRecognition implements PostCallRecognizer.TurnGate {
+        private long deadline;
+
+        @Override
+        public void beforeTurn() throws InterruptedException {
+            deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_GIVE_WAY_MS);
+            duringTurn();
+        }
+
+        @Override
+        public void duringTurn() throws InterruptedException {
+            while (liveRecognitionBusy.getAsBoolean() && System.nanoTime() - deadline < 0) Thread.sleep(20);
+        }
     }
 
     /** The pass failed: the live score stands, and the report says why. */
