@@ -181,6 +181,27 @@ public final class RecognizerPool implements AutoCloseable {
         return scheduler.shedTurns();
     }
 
+    /**
+     * Whether an agent has stopped and the words of what they said are still being recognised (or wait for a
+     * recogniser): a caller's reply waits on recognition now, so background decoding should step aside.
+     */
+    public boolean wordsAwaited() {
+        return scheduler.wordsAwaited();
+    }
+
+    /** Stretches of agent speech recognised to the end since start. */
+    public long turnsHeard() {
+        return scheduler.turnsHeard();
+    }
+
+    /**
+     * How long after the audio of each stretch heard since the {@code since}-th ({@link #turnsHeard}) ended its
+     * words were known, in ms (at most the last 4,096): recognition's share of the caller's wait.
+     */
+    public List<Long> wordsKnownAfterEndMs(long since) {
+        return scheduler.wordsKnownAfterEndMs(since);
+    }
+
     /** Times a recogniser's models were loaded: equals {@link #size()} as long as recognisers are reused. */
     public int modelLoads() {
         return modelLoads.get();

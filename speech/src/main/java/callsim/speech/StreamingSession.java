@@ -27,6 +27,7 @@ final class StreamingSession implements RecognitionSession {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean shed = new AtomicBoolean();
     private final AtomicLong droppedFrames = new AtomicLong();
+    private volatile long finishedAtNanos;
 
     StreamingSession(QueuedPcmStream audio) {
         this(audio, Listener.NONE);
@@ -50,6 +51,7 @@ final class StreamingSession implements RecognitionSession {
     @Override
     public CompletableFuture<RecognizedTurn> finish() {
         if (!finished.compareAndSet(false, true)) throw new IllegalStateException("finish() called twice");
+        finishedAtNanos = System.nanoTime();
         audio.end();
         listener.finished(this);
         return transcript;
@@ -89,6 +91,11 @@ final class StreamingSession implements RecognitionSession {
         }
         if (failure != null) transcript.completeExceptionally(failure);
         else transcript.complete(heard);
+    }
+
+    /** When the turn's audio ended ({@link #finish}, {@link System#nanoTime}); 0 if it has not. */
+    long finishedAtNanos() {
+        return finishedAtNanos;
     }
 
     long droppedFrames() {

@@ -40,6 +40,8 @@ final class TurnScheduler<R> implements AutoCloseable {
     private final Set<StreamingSession> bounded = new HashSet<>();
     private final Set<StreamingSession> decoding = new HashSet<>();
     private long shedTurns;
+    private final long[] wordsKnownAfterEndMs = new long[4096];
+    private long turnsHeard;
     private boolean closed;
 
     /**
@@ -126,6 +128,40 @@ final class TurnScheduler<R> implements AutoCloseable {
         }
     }
 
+    /** Whether a turn's audio has ended and its words are not known yet: a caller is waiting on recognition now. */
+    boolean wordsAwaited() {
+        synchronized (lock) {
+            for (StreamingSession session : decoding) {
+                if (session.finishedAtNanos() != 0 && !session.isCancelled()) return true;
+            }
+            for (StreamingSession session : waiting) {
+                if (session.finishedAtNanos() != 0 && !session.isCancelled()) return true;
+            }
+            return false;
+        }
+    }
+
+    /** Turns (stretches of speech) recognised to the end since start. */
+    long turnsHeard() {
+        synchronized (lock) {
+            return turnsHeard;
+        }
+    }
+
+    /**
+     * For the turns heard since the {@code since}-th (as {@link #turnsHeard} counted; at most the last 4,096): how
+     * long after each turn's audio ended its words were known, in ms — what recognition adds to the caller's wait.
+     */
+    List<Long> wordsKnownAfterEndMs(long since) {
+        synchronized (lock) {
+            List<Long> lags = new ArrayList<>();
+            for (long i = Math.max(since, turnsHeard - wordsKnownAfterEndMs.length); i < turnsHeard; i++) {
+                lags.add(wordsKnownAfterEndMs[(int) (i % wordsKnownAfterEndMs.length)]);
+            }
+            return lags;
+        }
+    }
+
     /** Cancels every turn waiting or decoding; recognisers are discarded as they come back. */
     @Override
     public void close() {
@@ -175,8 +211,13 @@ final class TurnScheduler<R> implements AutoCloseable {
                 failure = e;
                 LOG.log(System.Logger.Level.WARNING, "speech recognition failed", e);
             }
+            long endedAt = session.finishedAtNanos();
             synchronized (lock) {
                 decoding.remove(session);
+                if (failure == null && endedAt != 0 && !session.isCancelled()) {
+                    wordsKnownAfterEndMs[(int) (turnsHeard++ % wordsKnownAfterEndMs.length)] =
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - endedAt);
+                }
             }
             // The recogniser is parked (or given the next turn) before this transcript completes, so
             // whoever reacts to the words finds it free again.

@@ -45,7 +45,7 @@ public final class PostCallPass implements AutoCloseable {
     /** Drills that may wait: a burst of drills ending together fits many times over (each waits as an id). */
     static final int MAX_WAITING = 1_000;
     /**
-     * How long each turn may wait in all for live recognition to go quiet, before and while it is decoded: the
+     * How long each turn may wait in all for live recognition, before and while it is decoded: the
      * worker's low thread priority is only a hint (Linux ignores it by default), so the pass gives way itself, and
      * a server that is never quiet still gets its drills rescored.
      */
@@ -67,7 +67,7 @@ public final class PostCallPass implements AutoCloseable {
     private final ScenarioLibrary library;
     private final PostCallRecognizer recognizer;
     private final SoundsLike sounds;
-    private final BooleanSupplier liveRecognitionBusy;
+    private final BooleanSupplier liveWordsAwaited;
     private final BlockingQueue<Job> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
     private final CopyOnWriteArrayList<Consumer<String>> rewrittenListeners = new CopyOnWriteArrayList<>();
     private final Thread worker;
@@ -75,13 +75,14 @@ public final class PostCallPass implements AutoCloseable {
 
     /**
      * @param sounds              how the live drills matched cues on sound; the rescoring matches the same way
-     * @param liveRecognitionBusy whether a live drill's turn is being recognised now: each turn of a pass waits
-     *                            for a quiet moment (at most {@link #MAX_GIVE_WAY_MS})
+     * @param liveWordsAwaited    whether a live drill's caller is waiting for the words of an agent turn now: the
+     *                            pass holds back while so, before each turn and every 100 ms within one (at most
+     *                            {@link #MAX_GIVE_WAY_MS} per turn)
      */
     public PostCallPass(ReportStore store, ScenarioLibrary library, PostCallRecognizer recognizer, SoundsLike sounds,
-                        BooleanSupplier liveRecognitionBusy) {
+                        BooleanSupplier liveWordsAwaited) {
         this.store = store;
-        this.liveRecognitionBusy = liveRecognitionBusy;
+        this.liveWordsAwaited = liveWordsAwaited;
         this.library = library;
         this.recognizer = recognizer;
         this.sounds = sounds;
@@ -199,7 +200,7 @@ public final class PostCallPass implements AutoCloseable {
                 words, endMs);
     }
 
-    /** Holds each turn back while live recognition is busy, before it and between its chunks, within its budget. */
+    /** Holds each turn back while a live caller waits on recognition, before it and between its chunks, within its budget. */
     private final class GiveWayToLiveRecognition implements PostCallRecognizer.TurnGate {
         private long deadline;
 
@@ -211,7 +212,7 @@ public final class PostCallPass implements AutoCloseable {
 
         @Override
         public void duringTurn() throws InterruptedException {
-            while (liveRecognitionBusy.getAsBoolean() && System.nanoTime() - deadline < 0) Thread.sleep(20);
+            while (liveWordsAwaited.getAsBoolean() && System.nanoTime() - deadline < 0) Thread.sleep(20);
         }
     }
 
