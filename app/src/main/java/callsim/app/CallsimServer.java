@@ -202,7 +202,7 @@ public final class CallsimServer implements AutoCloseable {
             drills.onDrillFinished(replicator::drillFinished);
             RecognizerPool live = speech.recognizers();
             postCall = new PostCallPass(store, options.drills().dialPlan().library(), postCallRecognizer, DrillService.SOUNDS,
-                    live::wordsAwaited);
+                    () -> live.available() < live.size());
             postCall.onReportRewritten(replicator::drillFinished);  // copied to the database again
             drills.rescoreAfterCall(postCall);
             postCall.resumePending();

@@ -181,14 +181,6 @@ public final class RecognizerPool implements AutoCloseable {
         return scheduler.shedTurns();
     }
 
-    /**
-     * Whether an agent has stopped and the words of what they said are still being recognised (or wait for a
-     * recogniser): a caller's reply waits on recognition now, so background decoding should step aside.
-     */
-    public boolean wordsAwaited() {
-        return scheduler.wordsAwaited();
-    }
-
     /** Stretches of agent speech recognised to the end since start. */
     public long turnsHeard() {
         return scheduler.turnsHeard();

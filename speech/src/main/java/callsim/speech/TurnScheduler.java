@@ -128,19 +128,6 @@ final class TurnScheduler<R> implements AutoCloseable {
         }
     }
 
-    /** Whether a turn's audio has ended and its words are not known yet: a caller is waiting on recognition now. */
-    boolean wordsAwaited() {
-        synchronized (lock) {
-            for (StreamingSession session : decoding) {
-                if (session.finishedAtNanos() != 0 && !session.isCancelled()) return true;
-            }
-            for (StreamingSession session : waiting) {
-                if (session.finishedAtNanos() != 0 && !session.isCancelled()) return true;
-            }
-            return false;
-        }
-    }
-
     /** Turns (stretches of speech) recognised to the end since start. */
     long turnsHeard() {
         synchronized (lock) {

@@ -65,22 +65,19 @@ class TurnSchedulerTest {
     }
 
     @Test
-    void whetherACallerWaitsOnRecognitionAndHowLongAfterItsAudioEndedEachTurnWasHeard() throws Exception {
+    void howLongAfterItsAudioEndedEachTurnWasHeardIsKept() throws Exception {
         start(1, new TurnQueueLimits(4, Duration.ofSeconds(30)));
         StreamingSession first = turn(true);
         StreamingSession waiting = turn(true); // the only recogniser is busy with the first
         StreamingSession abandoned = turn(true);
-        assertThat(scheduler.wordsAwaited()).as("agents still talking").isFalse();
         CompletableFuture<RecognizedTurn> waitingWords = waiting.finish();
         abandoned.cancel();
-        assertThat(scheduler.wordsAwaited()).as("a turn ended, its words not known").isTrue();
         TimeUnit.MILLISECONDS.sleep(300);
 
         first.finish().get(5, TimeUnit.SECONDS);
         waitingWords.get(5, TimeUnit.SECONDS);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> scheduler.turnsHeard() == 2);
-        assertThat(scheduler.wordsAwaited()).isFalse();
         List<Long> lags = scheduler.wordsKnownAfterEndMs(0);
         assertThat(lags.get(0)).as("heard as soon as it ended").isLessThan(250);
         assertThat(lags.get(1)).as("ended 300 ms before a recogniser was free").isGreaterThanOrEqualTo(300);

@@ -34,8 +34,9 @@ import java.util.function.Consumer;
  * live pool's), and rewrites the drill's report scored from that transcript ({@link PostCallScoring}). Until then
  * the report says its score is provisional; if the pass fails the live score stands and the report says why.
  *
- * <p>One worker thread at the lowest priority takes the drills in turn from a bounded queue, and gives way to
- * live recognition between turns. Everything a pass
+ * <p>One worker thread at the lowest scheduling priority (nice 19, {@link BackgroundThread}: it gets only the CPU
+ * nothing else wants) takes the drills in turn from a bounded queue, and also gives way to live recognition
+ * before each turn and every 100 ms within one. Everything a pass
  * needs is read back from the drill's directory (report.json, events.jsonl, recording.wav), so drills still
  * waiting when the server stops are picked up again at the next start ({@link #resumePending}); so is a drill
  * that found the queue full.
@@ -45,9 +46,8 @@ public final class PostCallPass implements AutoCloseable {
     /** Drills that may wait: a burst of drills ending together fits many times over (each waits as an id). */
     static final int MAX_WAITING = 1_000;
     /**
-     * How long each turn may wait in all for live recognition, before and while it is decoded: the
-     * worker's low thread priority is only a hint (Linux ignores it by default), so the pass gives way itself, and
-     * a server that is never quiet still gets its drills rescored.
+     * How long each turn may wait in all for live recognition, before and while it is decoded, so that a server
+     * that is never quiet still gets its drills rescored.
      */
     static final long MAX_GIVE_WAY_MS = 5_000;
     /** How long a pass waits for the drill's journal to put its final report on disk. */
@@ -67,7 +67,7 @@ public final class PostCallPass implements AutoCloseable {
     private final ScenarioLibrary library;
     private final PostCallRecognizer recognizer;
     private final SoundsLike sounds;
-    private final BooleanSupplier liveWordsAwaited;
+    private final BooleanSupplier liveRecognitionBusy;
     private final BlockingQueue<Job> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
     private final CopyOnWriteArrayList<Consumer<String>> rewrittenListeners = new CopyOnWriteArrayList<>();
     private final Thread worker;
@@ -75,20 +75,19 @@ public final class PostCallPass implements AutoCloseable {
 
     /**
      * @param sounds              how the live drills matched cues on sound; the rescoring matches the same way
-     * @param liveWordsAwaited    whether a live drill's caller is waiting for the words of an agent turn now: the
-     *                            pass holds back while so, before each turn and every 100 ms within one (at most
-     *                            {@link #MAX_GIVE_WAY_MS} per turn)
+     * @param liveRecognitionBusy whether a live drill's agent turn is being recognised now: the pass holds back while
+     *                            so, before each turn and every 100 ms within one (at most {@link #MAX_GIVE_WAY_MS}
+     *                            per turn)
      */
     public PostCallPass(ReportStore store, ScenarioLibrary library, PostCallRecognizer recognizer, SoundsLike sounds,
-                        BooleanSupplier liveWordsAwaited) {
+                        BooleanSupplier liveRecognitionBusy) {
         this.store = store;
-        this.liveWordsAwaited = liveWordsAwaited;
+        this.liveRecognitionBusy = liveRecognitionBusy;
         this.library = library;
         this.recognizer = recognizer;
         this.sounds = sounds;
         this.worker = new Thread(this::work, "post-call-transcripts");
         worker.setDaemon(true);
-        worker.setPriority(Thread.MIN_PRIORITY);
         worker.start();
     }
 
@@ -142,6 +141,7 @@ public final class PostCallPass implements AutoCloseable {
     }
 
     private void work() {
+        BackgroundThread.lowerCurrentThread("the post-call pass");
         while (!closing) {
             Job job;
             try {
@@ -200,7 +200,7 @@ public final class PostCallPass implements AutoCloseable {
                 words, endMs);
     }
 
-    /** Holds each turn back while a live caller waits on recognition, before it and between its chunks, within its budget. */
+    /** Holds each turn back while live recognition is busy, before it and between its chunks, within its budget. */
     private final class GiveWayToLiveRecognition implements PostCallRecognizer.TurnGate {
         private long deadline;
 
@@ -212,7 +212,7 @@ public final class PostCallPass implements AutoCloseable {
 
         @Override
         public void duringTurn() throws InterruptedException {
-            while (liveWordsAwaited.getAsBoolean() && System.nanoTime() - deadline < 0) Thread.sleep(20);
+            while (liveRecognitionBusy.getAsBoolean() && System.nanoTime() - deadline < 0) Thread.sleep(20);
         }
     }
 
