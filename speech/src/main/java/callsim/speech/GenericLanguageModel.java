@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Sphinx4's general English trigram model (en-us.lm.bin, ~27 MB, 3-gram trie), loaded once per JVM and
- * shared by every recogniser that mixes it in ({@link MixedLanguageModel}). Sphinx4's
+ * shared by every live recogniser that mixes it in ({@link MixedLanguageModel}; the post-call one has its own). Sphinx4's
  * {@code NgramTrieModel} keeps per-query state and a cache that are not thread-safe, and it throws for
  * a word it does not know; this wrapper serialises the queries and asks only about known words.
  */
@@ -36,23 +36,33 @@ final class GenericLanguageModel {
         this.vocabulary = trie.getVocabulary();
     }
 
-    /** The model shipped in sphinx4-data, loaded on first use (about 1 s). */
+    /** The model shipped in sphinx4-data, loaded on first use (about 1 s) and shared. */
     static synchronized GenericLanguageModel bundled() {
-        if (bundled == null) {
-            URL location = GenericLanguageModel.class.getResource(BUNDLED);
-            if (location == null) throw new IllegalStateException("sphinx4-data is not on the classpath: " + BUNDLED);
-            NgramTrieModel trie = new NgramTrieModel("", location, null, 100_000, false, 3, new SpellingDictionary(),
-                false, 1.0f, 1.0, 1.0f);
-            SphinxLogging.quiet(); // before allocate: it logs its load at INFO
-            try {
-                trie.allocate();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot load " + BUNDLED, e);
-            }
-            SphinxLogging.quiet();
-            bundled = new GenericLanguageModel(trie);
-        }
+        if (bundled == null) bundled = load();
         return bundled;
+    }
+
+    /**
+     * A copy of its own (about 30 MB), for a recogniser that decodes at the lowest thread priority: sharing the
+     * query lock with live recognisers, it would hold them up whenever it is preempted holding it.
+     */
+    static GenericLanguageModel unshared() {
+        return load();
+    }
+
+    private static GenericLanguageModel load() {
+        URL location = GenericLanguageModel.class.getResource(BUNDLED);
+        if (location == null) throw new IllegalStateException("sphinx4-data is not on the classpath: " + BUNDLED);
+        NgramTrieModel trie = new NgramTrieModel("", location, null, 100_000, false, 3, new SpellingDictionary(),
+            false, 1.0f, 1.0, 1.0f);
+        SphinxLogging.quiet(); // before allocate: it logs its load at INFO
+        try {
+            trie.allocate();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + BUNDLED, e);
+        }
+        SphinxLogging.quiet();
+        return new GenericLanguageModel(trie);
     }
 
     boolean knows(String word) {

@@ -6,6 +6,7 @@ import edu.cmu.sphinx.linguist.language.ngram.LanguageModel;
 import edu.cmu.sphinx.util.LogMath;
 import edu.cmu.sphinx.util.props.PropertyException;
 import edu.cmu.sphinx.util.props.PropertySheet;
+import edu.cmu.sphinx.util.props.S4Boolean;
 import edu.cmu.sphinx.util.props.S4Component;
 import edu.cmu.sphinx.util.props.S4Double;
 import edu.cmu.sphinx.util.props.S4Integer;
@@ -29,7 +30,7 @@ import java.util.Set;
  * throws for any word one of its models lacks and searches the union of both vocabularies (70,000
  * words, as slow as the general model alone).
  *
- * <p>The general model is loaded once per JVM and shared ({@link GenericLanguageModel}); each recogniser
+ * <p>The general model is loaded once per JVM and shared by the live recognisers ({@link GenericLanguageModel}); each recogniser
  * has its own instance of this class and its own cache.
  */
 public final class MixedLanguageModel implements LanguageModel {
@@ -39,6 +40,9 @@ public final class MixedLanguageModel implements LanguageModel {
     public static final String PROP_DOMAIN_WEIGHT = "domainWeight";
     @S4Integer(defaultValue = 0)
     public static final String PROP_GENERIC_WORDS = "genericWords";
+    /** Whether this recogniser's general model is its own rather than the one shared by the live recognisers. */
+    @S4Boolean(defaultValue = false)
+    public static final String PROP_OWN_GENERIC_MODEL = "ownGenericModel";
 
     private static final int CACHE_SIZE = 200_000;
 
@@ -47,6 +51,7 @@ public final class MixedLanguageModel implements LanguageModel {
     private double domainWeight;
     private int genericWords;
     private int maxDepth;
+    private boolean ownGenericModel;
 
     private GenericLanguageModel generic;
     private LogMath logMath;
@@ -71,6 +76,7 @@ public final class MixedLanguageModel implements LanguageModel {
         }
         genericWords = ps.getInt(PROP_GENERIC_WORDS);
         maxDepth = ps.getInt(PROP_MAX_DEPTH);
+        ownGenericModel = ps.getBoolean(PROP_OWN_GENERIC_MODEL);
     }
 
     @Override
@@ -81,7 +87,7 @@ public final class MixedLanguageModel implements LanguageModel {
         Set<String> words = new HashSet<>(domainVocabulary);
         logDomainWeight = logMath.linearToLog(domainWeight);
         if (domainWeight < 1) {
-            generic = GenericLanguageModel.bundled();
+            generic = ownGenericModel ? GenericLanguageModel.unshared() : GenericLanguageModel.bundled();
             int added = 0;
             for (String word : generic.wordsByFrequency()) {
                 if (added >= genericWords) break;

@@ -115,6 +115,14 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
      * @param domainModelLocation URL of the domain ARPA file (ignored by the generic set-up)
      */
     String configXml(String domainModelLocation) {
+        return configXml(domainModelLocation, false);
+    }
+
+    /**
+     * As {@link #configXml(String)}; with {@code ownGenericModel} the mixed model loads a general model of its own
+     * instead of sharing the live recognisers' (for a recogniser decoding at the lowest thread priority).
+     */
+    String configXml(String domainModelLocation, boolean ownGenericModel) {
         String template;
         try (InputStream in = RecognizerSetup.class.getResourceAsStream(CONFIG)) {
             if (in == null) throw new IllegalStateException("missing resource " + CONFIG);
@@ -135,6 +143,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
             Map.entry("domainModelLocation", domainModelLocation == null ? "" : domainModelLocation),
             Map.entry("domainWeight", String.format(Locale.ROOT, "%.4f", languageModel == LanguageModelKind.MIXED ? domainWeight : 1.0)),
             Map.entry("genericWords", Integer.toString(genericWords)),
+            Map.entry("ownGenericModel", Boolean.toString(ownGenericModel)),
             Map.entry("growSkipInterval", Integer.toString(growSkipInterval)),
             Map.entry("absoluteBeamWidth", Integer.toString(absoluteBeamWidth)),
             Map.entry("wordBeamWidth", Integer.toString(wordBeamWidth)),

@@ -40,6 +40,8 @@ class RecognizerSetupTest {
         assertThat(live).contains("name=\"languageModel\" value=\"mixedModel\"", "value=\"cachedArcsSearchManager\"",
             "name=\"cachedStates\" value=\"20000\"",
             "name=\"frontEnd\" value=\"phoneFrontEnd\"", "file:/tmp/domain.lm").doesNotContain("value=\"@");
+        assertThat(live).contains("name=\"ownGenericModel\" value=\"false\"");
+        assertThat(RecognizerSetup.ACCURATE.configXml("file:/tmp/domain.lm", true)).contains("name=\"ownGenericModel\" value=\"true\"");
         assertThat(domain).contains("name=\"languageModel\" value=\"simpleNGramModel\"",
             "value=\"wordPruningLookaheadSearchManager\"", "name=\"frontEnd\" value=\"liveFrontEnd\"");
     }
