@@ -38,7 +38,7 @@ final class GenericLanguageModel {
 
     /** The model shipped in sphinx4-data, loaded on first use (about 1 s) and shared. */
     static synchronized GenericLanguageModel bundled() {
-        if (bundled == null) bundled = load();
+        if (bundled == null) bundled = unshared();
         return bundled;
     }
 
@@ -47,10 +47,6 @@ final class GenericLanguageModel {
      * query lock with live recognisers, it would hold them up whenever it is preempted holding it.
      */
     static GenericLanguageModel unshared() {
-        return load();
-    }
-
-    private static GenericLanguageModel load() {
         URL location = GenericLanguageModel.class.getResource(BUNDLED);
         if (location == null) throw new IllegalStateException("sphinx4-data is not on the classpath: " + BUNDLED);
         NgramTrieModel trie = new NgramTrieModel("", location, null, 100_000, false, 3, new SpellingDictionary(),

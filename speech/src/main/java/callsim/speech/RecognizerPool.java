@@ -105,8 +105,7 @@ public final class RecognizerPool implements AutoCloseable {
         SpeakerProfile primingAgent = settings.setup().speakerAdaptation() ? new SpeakerProfile() : null;
         Runnable loadOne = () -> {
             try {
-                ReusableSpeechRecognizer recognizer = pool.loadAndPrime(config, priming);
-                if (primingAgent != null) pool.primeAsAgent(recognizer, priming.join(), primingAgent);
+                ReusableSpeechRecognizer recognizer = pool.loadAndPrime(config, priming, primingAgent);
                 pool.scheduler.add(recognizer); // discards it if the pool closed meanwhile
                 progress.loaded(loaded.incrementAndGet(), total);
             } catch (Throwable e) {
@@ -114,7 +113,7 @@ public final class RecognizerPool implements AutoCloseable {
             }
         };
         try {
-            pool.scheduler.add(pool.loadAndPrime(config, priming));
+            pool.scheduler.add(pool.loadAndPrime(config, priming, null));
         } catch (IOException | RuntimeException | LinkageError e) {
             pool.close();
             throw new IllegalStateException("cannot load a speech recogniser: " + e, e);
@@ -240,22 +239,15 @@ public final class RecognizerPool implements AutoCloseable {
         }
     }
 
-    private void primeAsAgent(ReusableSpeechRecognizer recognizer, short[] speech, SpeakerProfile agent) {
-        QueuedPcmStream turn = newStream(speech.length + 1).from(agent);
-        turn.offer(speech);
-        turn.end();
-        recognizer.recognize(turn);
-    }
-
-    private ReusableSpeechRecognizer loadAndPrime(Path config, CompletableFuture<short[]> primingSpeech) throws IOException {
+    /** Loads a recogniser and decodes the priming speech with it: once, and once more as {@code agent}'s turn if given. */
+    private ReusableSpeechRecognizer loadAndPrime(Path config, CompletableFuture<short[]> primingSpeech, SpeakerProfile agent)
+            throws IOException {
         long start = System.nanoTime();
         ReusableSpeechRecognizer recognizer = ReusableSpeechRecognizer.load(config, settings.setup().speakerAdaptation());
         modelLoads.incrementAndGet();
         short[] priming = primingSpeech.join();
-        QueuedPcmStream primingStream = newStream(priming.length + 1);
-        primingStream.offer(priming);
-        primingStream.end();
-        recognizer.recognize(primingStream);
+        hearWhole(recognizer, priming, null);
+        if (agent != null) hearWhole(recognizer, priming, agent);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         synchronized (lock) {
             loadTimes.add(took);
@@ -263,6 +255,13 @@ public final class RecognizerPool implements AutoCloseable {
         }
         LOG.log(System.Logger.Level.INFO, "speech recogniser loaded and primed in {0} ms", took.toMillis());
         return recognizer;
+    }
+
+    private void hearWhole(ReusableSpeechRecognizer recognizer, short[] speech, SpeakerProfile speaker) {
+        QueuedPcmStream stream = newStream(speech.length + 1).from(speaker);
+        stream.offer(speech);
+        stream.end();
+        recognizer.recognize(stream);
     }
 
     private QueuedPcmStream newStream(int maxBufferedSamples) {

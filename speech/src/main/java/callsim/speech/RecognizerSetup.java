@@ -133,6 +133,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         Map<String, String> values = Map.ofEntries(
             Map.entry("searchManager", phoneLookahead ? "wordPruningLookaheadSearchManager"
                 : cachedStates > 0 ? "cachedArcsSearchManager" : "wordPruningSearchManager"),
+            // the component is not used without a cache, but Sphinx4 still reads (and checks) its properties
             Map.entry("cachedStates", Integer.toString(Math.max(1, cachedStates))),
             Map.entry("frontEnd", phoneFrontEnd ? "phoneFrontEnd" : "liveFrontEnd"),
             Map.entry("languageModel", switch (languageModel) {

@@ -2,16 +2,9 @@ package callsim.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,12 +13,6 @@ import org.junit.jupiter.api.Test;
  * language model that forces its own words onto everything hears it as refunds and accounts.
  */
 class LiveLanguageModelTest {
-    private static final Path LIBRIVOX = Path.of("/usr/share/pocketsphinx/test/data/librivox");
-    private static final Pattern TRANSCRIPT = Pattern.compile("^<s>(.*)</s>\\s*\\((\\S+)\\)\\s*$");
-
-    /** A recording and what is said in it. */
-    private record Utterance(short[] samples, int sampleRate, List<String> words) {}
-
     /** What one set-up heard over all the utterances. */
     private record Heard(int referenceWords, int errors, int heardWords, int forcedCorpusWords) {
         double wordErrorRate() {
@@ -40,9 +27,7 @@ class LiveLanguageModelTest {
 
     @Test
     void humanSpeechOutsideTheCorpusIsHeardAsItselfNotAsCallCentreWords() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(LIBRIVOX.resolve("transcription")),
-            "needs Debian's pocketsphinx-testdata (human recordings with transcripts); .ci/run installs it");
-        List<Utterance> utterances = librivox();
+        List<LibriVox.Utterance> utterances = LibriVox.utterances();
         Set<String> corpusWords = new HashSet<>();
         DomainLanguageModel.agentPhrases().forEach(s -> corpusWords.addAll(SpokenText.words(s)));
 
@@ -57,14 +42,14 @@ class LiveLanguageModelTest {
         assertThat(live.wordErrorRate()).isLessThan(domainOnly.wordErrorRate());
     }
 
-    private static Heard hear(RecognizerSetup setup, List<Utterance> utterances, Set<String> corpusWords) {
+    private static Heard hear(RecognizerSetup setup, List<LibriVox.Utterance> utterances, Set<String> corpusWords) {
         int referenceWords = 0;
         int errors = 0;
         int heardWords = 0;
         int forced = 0;
         try (RecognizerPool pool = RecognizerPool.start(RecognizerSettings.defaults().withPoolSize(1).withSetup(setup))) {
-            for (Utterance u : utterances) {
-                List<String> heard = SpokenText.words(pool.transcribe(u.samples(), u.sampleRate()));
+            for (LibriVox.Utterance u : utterances) {
+                List<String> heard = SpokenText.words(pool.transcribe(u.audio().samples(), u.audio().sampleRate()));
                 referenceWords += u.words().size();
                 errors += WordErrorRate.errors(u.words(), heard);
                 heardWords += heard.size();
@@ -76,17 +61,5 @@ class LiveLanguageModelTest {
         System.out.printf("[lm %s] WER %.0f%%, forced corpus words %.0f%% of %d heard%n", setup.name(),
             100 * result.wordErrorRate(), 100 * result.forcedShare(), heardWords);
         return result;
-    }
-
-    private static List<Utterance> librivox() throws IOException {
-        List<Utterance> utterances = new ArrayList<>();
-        for (String line : Files.readAllLines(LIBRIVOX.resolve("transcription"))) {
-            Matcher m = TRANSCRIPT.matcher(line.strip());
-            if (!m.matches()) continue;
-            WavFile.Audio audio = WavFile.read(LIBRIVOX.resolve(m.group(2) + ".wav"));
-            utterances.add(new Utterance(audio.samples(), audio.sampleRate(), SpokenText.words(m.group(1))));
-        }
-        assertThat(utterances).as("LibriVox utterances in pocketsphinx-testdata").hasSizeGreaterThanOrEqualTo(5);
-        return utterances;
     }
 }
