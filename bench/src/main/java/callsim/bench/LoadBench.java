@@ -60,7 +60,7 @@ public final class LoadBench {
 
     record LoadLevel(int calls, DrillResults results, double maxLateMs, long ticksLate, long heapBeforeMb,
                  long heapDuringMb, int inProgressAtHeap, int sippExit, double cpuShare, Map<String, Integer> warnings,
-                 long shedTurns, List<Long> wordsKnownAfterAudioEndMs) {
+                 long shedTurns, List<Long> wordsKnownAfterAudioEndMs, long narrowedSteps) {
         boolean passes() {
             return results.percentileMs(95) <= P95_LIMIT_MS && maxLateMs <= LATE_LIMIT_MS
                     && results.latenciesMs().size() > 0;
@@ -151,6 +151,7 @@ public final class LoadBench {
         long cpu0 = processCpuNanos();
         long shed0 = server.speech().recognizers().shedTurns();
         long heard0 = server.speech().recognizers().turnsHeard();
+        long narrowed0 = server.speech().recognizers().narrowedSteps();
         double cpuShare;
         double maxLate;
         long ticksLate;
@@ -178,7 +179,8 @@ public final class LoadBench {
         awaitReports(mine);
         return new LoadLevel(calls, DrillResults.read(mine), maxLate, ticksLate, heapBefore, heapDuring, inProgress, exit,
                 cpuShare, warnings.snapshot(), server.speech().recognizers().shedTurns() - shed0,
-                server.speech().recognizers().wordsKnownAfterEndMs(heard0));
+                server.speech().recognizers().wordsKnownAfterEndMs(heard0),
+                server.speech().recognizers().narrowedSteps() - narrowed0);
     }
 
     /** The journals write report.json on their own threads after the call ends: wait (bounded) for the final one. */
@@ -251,16 +253,17 @@ public final class LoadBench {
         // voice detector's "speech stopped", while the end-of-turn pause runs) until its words were known.
         System.out.println("| drills | agent's last voiced frame → words known, p50 / p95 (ms) | words known → caller's voice on"
                 + " the line, p50 / p95 (ms) | turns shed | caller lines started while the agent spoke (not barge-ins)"
-                + " | stretches of speech: audio end → words known, p50 / p95 / max (ms) |");
-        System.out.println("|---|---|---|---|---|---|");
+                + " | stretches of speech: audio end → words known, p50 / p95 / max (ms)"
+                + " | search steps narrowed to catch up (behind the line) |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (LoadLevel l : levels) {
             DrillResults r = l.results();
             List<Long> lags = l.wordsKnownAfterAudioEndMs();
-            System.out.printf("| %d | %s / %s | %s / %s | %d | %d | %s / %s / %s (%d) |%n", l.calls(),
+            System.out.printf("| %d | %s / %s | %s / %s | %d | %d | %s / %s / %s (%d) | %d |%n", l.calls(),
                     ms(DrillResults.percentile(r.wordsWaitMs(), 50)), ms(DrillResults.percentile(r.wordsWaitMs(), 95)),
                     ms(DrillResults.percentile(r.voiceWaitMs(), 50)), ms(DrillResults.percentile(r.voiceWaitMs(), 95)),
                     l.shedTurns(), r.staleReplies(), ms(DrillResults.percentile(lags, 50)), ms(DrillResults.percentile(lags, 95)),
-                    ms(DrillResults.percentile(lags, 100)), lags.size());
+                    ms(DrillResults.percentile(lags, 100)), lags.size(), l.narrowedSteps());
         }
         System.out.println();
         for (LoadLevel l : levels) {

@@ -13,10 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class QueuedPcmStream extends InputStream {
     private static final short[] END = new short[0];
+    private static final int SAMPLES_PER_MS = ReusableSpeechRecognizer.SAMPLE_RATE / 1000;
 
     private final LinkedBlockingQueue<short[]> frames = new LinkedBlockingQueue<>();
     private final AtomicInteger bufferedSamples = new AtomicInteger();
     private final AtomicLong droppedSamples = new AtomicLong();
+    private final AtomicLong offeredSamples = new AtomicLong();
+    private volatile long firstOfferNanos;
+    private boolean live;
     private final int maxBufferedSamples;
     private final int tailSamples;
     private volatile boolean ended;
@@ -74,8 +78,32 @@ final class QueuedPcmStream extends InputStream {
             droppedSamples.addAndGet(pcm.length);
             return false;
         }
+        if (firstOfferNanos == 0) firstOfferNanos = System.nanoTime();
+        offeredSamples.addAndGet(pcm.length);
         frames.offer(pcm.clone());
         return true;
+    }
+
+    /** Marks this as a call's audio, arriving as it is spoken (a whole recording is never behind). */
+    QueuedPcmStream live() {
+        this.live = true;
+        return this;
+    }
+
+    /**
+     * How far the reader is behind a live call's audio, in ms: of what a listener on the line would have heard
+     * by now (the audio queued, but no more than has played since the first of it arrived), how much is not
+     * read yet. Audio queued faster than it plays counts only as it would have played, so a reader keeping up
+     * with real time is never behind. Always 0 for audio not marked {@link #live()}.
+     */
+    long behindLiveMs() {
+        long first = firstOfferNanos;
+        if (!live || first == 0) return 0;
+        long offered = offeredSamples.get();
+        long read = offered - bufferedSamples.get();
+        long playedMs = (System.nanoTime() - first) / 1_000_000;
+        long heardMs = Math.min(offered / SAMPLES_PER_MS, playedMs);
+        return Math.max(0, heardMs - read / SAMPLES_PER_MS);
     }
 
     /** No more audio: the reader gets what is queued, the tail and then end-of-stream. */

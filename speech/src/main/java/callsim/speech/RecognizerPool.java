@@ -36,6 +36,7 @@ public final class RecognizerPool implements AutoCloseable {
     private final TurnScheduler<ReusableSpeechRecognizer> scheduler;
     private final AtomicInteger modelLoads = new AtomicInteger();
     private final List<Duration> loadTimes = new ArrayList<>();
+    private final List<ReusableSpeechRecognizer> loaded = new ArrayList<>();
     private final Object lock = new Object();
     private int size;
     private boolean closed;
@@ -127,7 +128,8 @@ public final class RecognizerPool implements AutoCloseable {
     /**
      * Starts recognising one agent turn; never blocks (it is called on the 20 ms audio thread). The
      * turn is decoded as its audio arrives if a recogniser is free, or as soon as one is; if it is
-     * shed under overload its transcript fails with {@link RecognitionShedException}.
+     * shed under overload its transcript fails with {@link RecognitionShedException}. While its decoding is
+     * behind the call's audio, a set-up with a catch-up beam searches narrower ({@link CatchUpActiveListFactory}).
      *
      * @param speaker the agent whose turn it is: one profile per drill, the same for all their turns
      *
@@ -135,7 +137,7 @@ public final class RecognizerPool implements AutoCloseable {
      */
     public RecognitionSession startTurn(SpeakerProfile speaker) {
         checkOpen();
-        return scheduler.submit(newStream(defaultBufferSamples()).from(speaker), true);
+        return scheduler.submit(newStream(defaultBufferSamples()).from(speaker).live(), true);
     }
 
     /**
@@ -200,6 +202,16 @@ public final class RecognizerPool implements AutoCloseable {
         return scheduler.wordsKnownAfterEndMs(since);
     }
 
+    /**
+     * Search steps decoded with a narrower beam because a live turn was behind its audio (one or a few per 10 ms
+     * frame; see {@link CatchUpActiveListFactory}), over all recognisers since start: 0 while decoding keeps up.
+     */
+    public long narrowedSteps() {
+        synchronized (lock) {
+            return loaded.stream().mapToLong(ReusableSpeechRecognizer::narrowedLists).sum();
+        }
+    }
+
     /** Times a recogniser's models were loaded: equals {@link #size()} as long as recognisers are reused. */
     public int modelLoads() {
         return modelLoads.get();
@@ -251,6 +263,7 @@ public final class RecognizerPool implements AutoCloseable {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         synchronized (lock) {
             loadTimes.add(took);
+            loaded.add(recognizer);
             size++;
         }
         LOG.log(System.Logger.Level.INFO, "speech recogniser loaded and primed in {0} ms", took.toMillis());

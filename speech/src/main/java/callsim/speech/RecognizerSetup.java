@@ -30,11 +30,16 @@ import java.util.Map;
  *                          the model's own automatic one
  * @param speakerAdaptation each agent's turns adapt the acoustic model to their voice for their later
  *                          turns ({@link SpeakerAdaptation}); needs the phone front end's per-speaker profile
+ * @param cachedStates      0, or how many states' successors the plain search keeps between frames
+ *                          ({@link CachedArcsSearchManager})
+ * @param catchUpBeamWidth  0, or the narrowest absolute beam while decoding is behind live audio
+ *                          ({@link CatchUpActiveListFactory}; never wider than {@code absoluteBeamWidth});
+ *                          0: the beam never narrows
  */
 public record RecognizerSetup(String name, LanguageModelKind languageModel, double domainWeight, int genericWords,
                               int absoluteBeamWidth, int wordBeamWidth, double languageWeight, boolean phoneLookahead,
                               int growSkipInterval, boolean phoneFrontEnd, boolean speakerAdaptation,
-                              int cachedStates) {
+                              int cachedStates, int catchUpBeamWidth) {
 
     /** The language model a set-up searches with. */
     public enum LanguageModelKind {
@@ -51,10 +56,12 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
     /**
      * Live calls: the mixed model and a search cheap enough to follow many drills on two cores; speaker
      * adaptation pays for the narrower beam, and keeping 20,000 states' successors between frames takes
-     * 12-19% off its CPU for the same words (BENCHMARKS.md (c), 2026-12-05).
+     * 12-19% off its CPU for the same words (BENCHMARKS.md (c), 2026-12-05). While a turn's decoding is behind the
+     * call's audio (more agents talking than the cores keep up with), the beam narrows toward 1,200 (0.6x the CPU,
+     * 7-9 points more words wrong) until it catches up (BENCHMARKS.md (a)).
      */
     public static final RecognizerSetup LIVE =
-        new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, 5000, 3000, 200, 10, false, 3, true, true, 20_000);
+        new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, 5000, 3000, 200, 10, false, 3, true, true, 20_000, 1200);
     /** {@code genericWords} for every word of the general model (~72,500). */
     public static final int ALL_GENERAL_WORDS = Integer.MAX_VALUE;
     /**
@@ -64,13 +71,13 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
      * 46% to 35% of words wrong with this search; live it would cost 1.2-1.3x (BENCHMARKS.md (c)).
      */
     public static final RecognizerSetup ACCURATE = new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.5,
-        ALL_GENERAL_WORDS, 10000, 200, 8, true, 0, true, true, 0);
+        ALL_GENERAL_WORDS, 10000, 200, 8, true, 0, true, true, 0, 0);
     /** The first release's live set-up (domain model, wide search), kept to measure against. */
     public static final RecognizerSetup DOMAIN =
-        new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 200, 8, true, 0, false, false, 0);
+        new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 200, 8, true, 0, false, false, 0, 0);
     /** Sphinx4's general model with the wide search, for recordings about anything. */
     public static final RecognizerSetup GENERIC =
-        new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000, 200, 8, true, 0, false, false, 0);
+        new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000, 200, 8, true, 0, false, false, 0, 0);
 
     public static final List<RecognizerSetup> NAMED = List.of(LIVE, ACCURATE, DOMAIN, GENERIC);
 
@@ -88,6 +95,9 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         if (cachedStates < 0) throw new IllegalArgumentException("cachedStates must not be negative");
         if (cachedStates > 0 && phoneLookahead) {
             throw new IllegalArgumentException("cachedStates applies to the plain search (phoneLookahead=false)");
+        }
+        if (catchUpBeamWidth != 0 && catchUpBeamWidth < 100) {
+            throw new IllegalArgumentException("catchUpBeamWidth must be 0 (never narrows) or at least 100: " + catchUpBeamWidth);
         }
         if (speakerAdaptation && !phoneFrontEnd) {
             throw new IllegalArgumentException("speakerAdaptation needs phoneFrontEnd (the per-speaker profile lives there)");
@@ -147,6 +157,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
             Map.entry("ownGenericModel", Boolean.toString(ownGenericModel)),
             Map.entry("growSkipInterval", Integer.toString(growSkipInterval)),
             Map.entry("absoluteBeamWidth", Integer.toString(absoluteBeamWidth)),
+            Map.entry("catchUpBeamWidth", Integer.toString(catchUpBeamWidth == 0 ? absoluteBeamWidth : catchUpBeamWidth)),
             Map.entry("wordBeamWidth", Integer.toString(wordBeamWidth)),
             Map.entry("languageWeight", String.format(Locale.ROOT, "%.2f", languageWeight)));
         for (Map.Entry<String, String> value : values.entrySet()) {
@@ -168,6 +179,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         boolean frontEnd = phoneFrontEnd;
         boolean adapt = speakerAdaptation;
         int cached = cachedStates;
+        int catchUp = catchUpBeamWidth;
         switch (key) {
             case "domainWeight" -> weight = Double.parseDouble(value);
             case "genericWords" -> words = Integer.parseInt(value);
@@ -179,11 +191,12 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
             case "phoneFrontEnd" -> frontEnd = Boolean.parseBoolean(value);
             case "speakerAdaptation" -> adapt = Boolean.parseBoolean(value);
             case "cachedStates" -> cached = Integer.parseInt(value);
+            case "catchUpBeamWidth" -> catchUp = Integer.parseInt(value);
             default -> throw new IllegalArgumentException("cannot vary '" + key + "' (domainWeight, genericWords, "
-                + "absoluteBeamWidth, wordBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd, speakerAdaptation, cachedStates)");
+                + "absoluteBeamWidth, wordBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd, speakerAdaptation, cachedStates, catchUpBeamWidth)");
         }
         return new RecognizerSetup(name + "," + key + "=" + value, languageModel, weight, words, beam, wordBeam, lmWeight, lookahead,
-            growSkip, frontEnd, adapt, cached);
+            growSkip, frontEnd, adapt, cached, catchUp);
     }
 
     /** "live" or "live,absoluteBeamWidth=2000,genericWords=5000": a named set-up with variations. */

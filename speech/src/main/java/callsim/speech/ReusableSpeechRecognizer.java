@@ -44,12 +44,14 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
     private final SpeakerNormalizer normalizer; // null in the first release's front end (Sphinx4's LiveCMN)
     private final Dither dither; // null in a front end without dither
     private final AdaptableMeans means; // null when the set-up does not adapt to speakers
+    private final CatchUpActiveListFactory beam; // null when the set-up's beam never narrows
 
     private ReusableSpeechRecognizer(Context context, boolean adaptToSpeakers) throws IOException {
         super(context);
         source = context.getInstance(StreamDataSource.class);
-        normalizer = usesSpeakerNormalizer(context) ? context.getInstance(SpeakerNormalizer.class) : null;
+        normalizer = configured(context, SpeakerNormalizer.class) ? context.getInstance(SpeakerNormalizer.class) : null;
         dither = configured(context, Dither.class) ? context.getInstance(Dither.class) : null;
+        beam = configured(context, CatchUpActiveListFactory.class) ? context.getInstance(CatchUpActiveListFactory.class) : null;
         recognizer.allocate(); // loads acoustic model, dictionary and LM; the expensive part, done once
         means = adaptToSpeakers ? new AdaptableMeans((Sphinx3Loader) context.getLoader()) : null;
     }
@@ -85,6 +87,7 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
         SpeakerAdaptation adaptation = means != null && speaker != null ? speaker.adaptation(means) : null;
         if (means != null) means.use(adaptation == null ? null : adaptation.transform());
         restartDither(); // the same audio heard by the same speaker's profile gives the same words
+        if (beam != null) beam.follow(audio::behindLiveMs);
         source.setInputStream(audio);
         List<String> segments = new ArrayList<>();
         long speechMs = 0;
@@ -132,13 +135,9 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
         }
     }
 
-    private static boolean usesSpeakerNormalizer(Context context) {
-        try {
-            context.getInstance(SpeakerNormalizer.class);
-            return true;
-        } catch (RuntimeException e) { // Sphinx4 throws when no component of the class is configured
-            return false;
-        }
+    /** Active lists this recogniser made narrower to catch up with live audio, since it loaded. */
+    long narrowedLists() {
+        return beam == null ? 0 : beam.narrowedLists();
     }
 
     @Override

@@ -140,6 +140,34 @@ class RecognizerPoolTest {
     }
 
     @Test
+    void aTurnThatWaitedWhileItsAudioArrivedCatchesUpWithANarrowerSearchAndIsStillRecognised() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.available() == pool.size());
+        List<RecognitionSession> busy = new ArrayList<>();
+        for (int i = 0; i < pool.size(); i++) busy.add(pool.startTurn(agent));
+        String sentence = "Is there anything else I can do for you today?";
+        short[] pcm = SyntheticPhoneSpeech.phoneLine(sentence, workDir).samples();
+        try {
+            RecognitionSession waiting = pool.startTurn(agent);
+            long narrowedBefore = pool.narrowedSteps();
+            for (int i = 0; i < pcm.length; i += FRAME) { // as a call's audio arrives: 20 ms every 20 ms
+                waiting.feed(Arrays.copyOfRange(pcm, i, Math.min(pcm.length, i + FRAME)));
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            CompletableFuture<RecognizedTurn> words = waiting.finish();
+
+            busy.remove(0).finish(); // its decoding starts seconds behind the line
+            String heard = words.get(60, TimeUnit.SECONDS).words();
+
+            assertThat(pool.narrowedSteps()).as("searched narrower while behind").isGreaterThan(narrowedBefore);
+            List<String> reference = SpokenText.words(sentence);
+            assertThat(WordErrorRate.errors(reference, SpokenText.words(heard))).as(heard).isLessThanOrEqualTo(reference.size() / 3);
+        } finally {
+            busy.forEach(RecognitionSession::cancel);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.available() == pool.size());
+    }
+
+    @Test
     void aCancelledTurnReturnsItsRecogniserAndCancelsTheTranscript() throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.available() == pool.size());
         RecognitionSession session = pool.startTurn(agent);

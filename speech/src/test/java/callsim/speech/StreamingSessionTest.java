@@ -85,4 +85,28 @@ class StreamingSessionTest {
         for (int i = 0; i < pcm.length; i++) pcm[i] = (short) ((bytes[2 * i + 1] << 8) | (bytes[2 * i] & 0xff));
         return pcm;
     }
+    @Test
+    void aCallsAudioNotYetReadIsBehindByAsMuchAsHasPlayedSinceItArrived() throws Exception {
+        QueuedPcmStream audio = new QueuedPcmStream(0, 0, 8000).live();
+        audio.offer(new short[8000]); // 1 s arrives at once (a burst after a stall); nobody reads yet
+
+        Thread.sleep(400);
+        long behind = audio.behindLiveMs();
+        assertThat(behind).as("no more than has played, not the whole second queued").isBetween(350L, 900L);
+
+        byte[] everything = new byte[16000];
+        int read = 0;
+        while (read < everything.length) read += audio.read(everything, read, everything.length - read);
+        assertThat(audio.behindLiveMs()).isZero();
+    }
+
+    @Test
+    void aWholeRecordingIsNeverBehind() throws Exception {
+        QueuedPcmStream recording = new QueuedPcmStream(0, 0, 8000);
+        recording.offer(new short[8000]);
+
+        Thread.sleep(200);
+
+        assertThat(recording.behindLiveMs()).isZero();
+    }
 }
