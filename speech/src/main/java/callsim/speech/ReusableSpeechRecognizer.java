@@ -44,7 +44,7 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
     private final SpeakerNormalizer normalizer; // null in the first release's front end (Sphinx4's LiveCMN)
     private final Dither dither; // null in a front end without dither
     private final AdaptableMeans means; // null when the set-up does not adapt to speakers
-    private final CatchUpActiveListFactory beam; // null when the set-up's beam never narrows
+    private final CatchUpActiveListFactory beam; // the search's state lists: narrower while a live turn is behind
 
     private ReusableSpeechRecognizer(Context context, boolean adaptToSpeakers) throws IOException {
         super(context);
