@@ -23,8 +23,8 @@ public class CatchUpActiveListFactory extends PartitionActiveListFactory {
     /** Behind by this much or more, the narrowest beam. */
     static final long FLOOR_FROM_MS = 1300;
 
-    /** The narrowest absolute beam when far behind; the full beam or more: never narrows. */
-    @S4Integer(defaultValue = 1000)
+    /** The narrowest absolute beam when far behind (RecognizerSetup.catchUpBeamWidth); the full beam or more: never narrows. */
+    @S4Integer
     public static final String PROP_MIN_ABSOLUTE_BEAM_WIDTH = "minAbsoluteBeamWidth";
 
     private int fullWidth;

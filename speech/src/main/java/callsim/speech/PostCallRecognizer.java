@@ -22,9 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class PostCallRecognizer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PostCallRecognizer.class.getName());
-    private static final int SAMPLES_PER_MS = ReusableSpeechRecognizer.SAMPLE_RATE / 1000;
     /** Quiet audio after a turn, so its last word is not cut at the end of the stream (as live). */
-    private static final int TAIL_SAMPLES = 200 * SAMPLES_PER_MS;
+    private static final int TAIL_SAMPLES = 200 * ReusableSpeechRecognizer.SAMPLES_PER_MS;
     /**
      * Audio kept either side of a turn's voiced span: its first and last sounds are quiet and the live
      * voice activity detector can start late or end early on them. Never reaching into a neighbouring turn.
@@ -125,18 +124,18 @@ public final class PostCallRecognizer implements AutoCloseable {
     private static short[] turnAudio(short[] pcm, List<Span> turns, int i) {
         long from = Math.max(turns.get(i).startMs() - PADDING_MS, i == 0 ? 0 : turns.get(i - 1).endMs());
         long to = Math.min(turns.get(i).endMs() + PADDING_MS, i + 1 < turns.size() ? turns.get(i + 1).startMs() : Long.MAX_VALUE);
-        int fromSample = (int) Math.min(pcm.length, Math.max(0, from) * SAMPLES_PER_MS);
-        int toSample = (int) Math.min(pcm.length, Math.max(from, to) * SAMPLES_PER_MS);
+        int fromSample = (int) Math.min(pcm.length, Math.max(0, from) * ReusableSpeechRecognizer.SAMPLES_PER_MS);
+        int toSample = (int) Math.min(pcm.length, Math.max(from, to) * ReusableSpeechRecognizer.SAMPLES_PER_MS);
         return Arrays.copyOfRange(pcm, fromSample, Math.max(fromSample, toSample));
     }
 
     private String decode(ReusableSpeechRecognizer decoder, short[] turn, SpeakerProfile speaker, TurnGate gate)
             throws InterruptedException {
         if (turn.length == 0) return "";
-        int lead = (int) settings.leadingSilence().toMillis() * SAMPLES_PER_MS;
+        int lead = (int) settings.leadingSilence().toMillis() * ReusableSpeechRecognizer.SAMPLES_PER_MS;
         QueuedPcmStream stream = new QueuedPcmStream(lead, TAIL_SAMPLES, turn.length + 1).from(speaker)
             .pausingBeforeEachChunk(gate::duringTurn);
-        int chunk = GATE_EVERY_MS * SAMPLES_PER_MS;
+        int chunk = GATE_EVERY_MS * ReusableSpeechRecognizer.SAMPLES_PER_MS;
         for (int from = 0; from < turn.length; from += chunk) {
             stream.offer(Arrays.copyOfRange(turn, from, Math.min(turn.length, from + chunk)));
         }

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class QueuedPcmStream extends InputStream {
     private static final short[] END = new short[0];
-    private static final int SAMPLES_PER_MS = ReusableSpeechRecognizer.SAMPLE_RATE / 1000;
 
     private final LinkedBlockingQueue<short[]> frames = new LinkedBlockingQueue<>();
     private final AtomicInteger bufferedSamples = new AtomicInteger();
@@ -102,8 +101,8 @@ final class QueuedPcmStream extends InputStream {
         long offered = offeredSamples.get();
         long read = offered - bufferedSamples.get();
         long playedMs = (System.nanoTime() - first) / 1_000_000;
-        long heardMs = Math.min(offered / SAMPLES_PER_MS, playedMs);
-        return Math.max(0, heardMs - read / SAMPLES_PER_MS);
+        long heardMs = Math.min(offered / ReusableSpeechRecognizer.SAMPLES_PER_MS, playedMs);
+        return Math.max(0, heardMs - read / ReusableSpeechRecognizer.SAMPLES_PER_MS);
     }
 
     /** No more audio: the reader gets what is queued, the tail and then end-of-stream. */

@@ -25,9 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RecognizerPool implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RecognizerPool.class.getName());
-    private static final int SAMPLES_PER_MS = ReusableSpeechRecognizer.SAMPLE_RATE / 1000;
     /** Quiet audio after a turn, so the last word is not cut at the end of the stream. */
-    private static final int TAIL_SAMPLES = 200 * SAMPLES_PER_MS;
+    private static final int TAIL_SAMPLES = 200 * ReusableSpeechRecognizer.SAMPLES_PER_MS;
 
     private final RecognizerSettings settings;
     private final List<Path> modelFiles; // the domain LM and the Sphinx4 configuration, deleted on close
@@ -278,12 +277,12 @@ public final class RecognizerPool implements AutoCloseable {
     }
 
     private QueuedPcmStream newStream(int maxBufferedSamples) {
-        int lead = (int) settings.leadingSilence().toMillis() * SAMPLES_PER_MS;
+        int lead = (int) settings.leadingSilence().toMillis() * ReusableSpeechRecognizer.SAMPLES_PER_MS;
         return new QueuedPcmStream(lead, TAIL_SAMPLES, maxBufferedSamples);
     }
 
     private int defaultBufferSamples() {
-        return (int) Math.min(Integer.MAX_VALUE, settings.maxBufferedAudio().toMillis() * SAMPLES_PER_MS);
+        return (int) Math.min(Integer.MAX_VALUE, settings.maxBufferedAudio().toMillis() * ReusableSpeechRecognizer.SAMPLES_PER_MS);
     }
 
     private boolean isClosed() {

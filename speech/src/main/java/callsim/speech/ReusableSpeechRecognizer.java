@@ -30,6 +30,7 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
     static final String DICTIONARY = "resource:" + PronunciationDictionary.RESOURCE;
     /** Phone audio is fed at its own rate: measured better than up-sampling to the model's 16 kHz. */
     static final int SAMPLE_RATE = 8000;
+    static final int SAMPLES_PER_MS = SAMPLE_RATE / 1000;
     /**
      * The most speech a recognised word accounts for, per phone of its pronunciation (spoken English
      * averages about 80 ms): beyond it the decoder is stretching a word over sound it cannot place, as

@@ -26,6 +26,15 @@ class RecognizerSetupTest {
     }
 
     @Test
+    void onlyTheLiveSearchNarrowsWhenBehindAndTheRecordingsSearchNeverDoes() {
+        assertThat(RecognizerSetup.LIVE.configXml(null)).contains("name=\"catchUpBeamWidth\"  value=\"1200\"");
+        // 0 writes the full beam as the floor: the accurate search (post-call, transcribe) never narrows
+        assertThat(RecognizerSetup.ACCURATE.configXml(null)).contains("name=\"catchUpBeamWidth\"  value=\"10000\"");
+        assertThat(RecognizerSetup.parse("live,catchUpBeamWidth=0").configXml(null)).contains("name=\"catchUpBeamWidth\"  value=\"3000\"");
+        assertThatThrownBy(() -> RecognizerSetup.parse("live,catchUpBeamWidth=50")).hasMessageContaining("at least 100");
+    }
+
+    @Test
     void unknownNamesAndKeysAreRefusedSayingWhatIsKnown() {
         assertThatThrownBy(() -> RecognizerSetup.parse("fast")).hasMessageContaining("live, accurate, domain, generic");
         assertThatThrownBy(() -> RecognizerSetup.parse("live,beam=3")).hasMessageContaining("absoluteBeamWidth");
