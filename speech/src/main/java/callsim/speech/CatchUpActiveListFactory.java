@@ -44,8 +44,8 @@ public class CatchUpActiveListFactory extends PartitionActiveListFactory {
         this.behindMs = behindLiveMs;
     }
 
-    /** Active lists made narrower than the full beam so far (one or a few per frame). */
-    long narrowedLists() {
+    /** Search steps (active lists, one or a few per frame) made narrower than the full beam so far. */
+    long narrowedSteps() {
         return narrowed;
     }
 

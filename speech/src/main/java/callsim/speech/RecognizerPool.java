@@ -207,7 +207,7 @@ public final class RecognizerPool implements AutoCloseable {
      */
     public long narrowedSteps() {
         synchronized (lock) {
-            return loaded.stream().mapToLong(ReusableSpeechRecognizer::narrowedLists).sum();
+            return loaded.stream().mapToLong(ReusableSpeechRecognizer::narrowedSteps).sum();
         }
     }
 

@@ -136,9 +136,9 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
         }
     }
 
-    /** Active lists this recogniser made narrower to catch up with live audio, since it loaded. */
-    long narrowedLists() {
-        return beam == null ? 0 : beam.narrowedLists();
+    /** Search steps this recogniser made narrower to catch up with live audio, since it loaded. */
+    long narrowedSteps() {
+        return beam == null ? 0 : beam.narrowedSteps();
     }
 
     @Override

@@ -117,8 +117,7 @@ class RecognizerPoolTest {
     @Test
     void aTurnStartedWhileEveryRecogniserIsBusyWaitsAndIsThenRecognised() throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.available() == pool.size());
-        List<RecognitionSession> busy = new ArrayList<>();
-        for (int i = 0; i < pool.size(); i++) busy.add(pool.startTurn(agent));
+        List<RecognitionSession> busy = occupyEveryRecogniser();
         String sentence = "Is there anything else I can do for you today?";
         try {
             assertThat(pool.available()).isZero();
@@ -142,8 +141,7 @@ class RecognizerPoolTest {
     @Test
     void aTurnThatWaitedWhileItsAudioArrivedCatchesUpWithANarrowerSearchAndIsStillRecognised() throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.available() == pool.size());
-        List<RecognitionSession> busy = new ArrayList<>();
-        for (int i = 0; i < pool.size(); i++) busy.add(pool.startTurn(agent));
+        List<RecognitionSession> busy = occupyEveryRecogniser();
         String sentence = "Is there anything else I can do for you today?";
         short[] pcm = SyntheticPhoneSpeech.phoneLine(sentence, workDir).samples();
         try {
@@ -200,6 +198,13 @@ class RecognizerPoolTest {
         feedInFrames(session, new short[8000]);
 
         assertThat(session.finish().get(60, TimeUnit.SECONDS)).isEqualTo(new RecognizedTurn("", 0));
+    }
+
+    /** One turn started on each recogniser (left open), so the next turn must wait for one. */
+    private List<RecognitionSession> occupyEveryRecogniser() {
+        List<RecognitionSession> busy = new ArrayList<>();
+        for (int i = 0; i < pool.size(); i++) busy.add(pool.startTurn(agent));
+        return busy;
     }
 
     private static void feedInFrames(RecognitionSession session, short[] pcm) {

@@ -85,6 +85,7 @@ class StreamingSessionTest {
         for (int i = 0; i < pcm.length; i++) pcm[i] = (short) ((bytes[2 * i + 1] << 8) | (bytes[2 * i] & 0xff));
         return pcm;
     }
+
     @Test
     void aCallsAudioNotYetReadIsBehindByAsMuchAsHasPlayedSinceItArrived() throws Exception {
         QueuedPcmStream audio = new QueuedPcmStream(0, 0, 8000).live();
