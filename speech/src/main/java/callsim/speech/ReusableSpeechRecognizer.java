@@ -115,7 +115,8 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
             }
         }
         double confidence = speechMs == 0 ? 0 : Math.min(1, (double) wordMs / speechMs);
-        return new RecognizedTurn(String.join(" ", segments).replaceAll("\\s+", " "), confidence);
+        return new RecognizedTurn(String.join(" ", segments).replaceAll("\\s+", " "), confidence,
+                beam == null ? 0 : beam.turnNarrowedShare());
     }
 
     /**

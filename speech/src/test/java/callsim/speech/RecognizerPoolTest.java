@@ -154,11 +154,13 @@ class RecognizerPoolTest {
             CompletableFuture<RecognizedTurn> words = waiting.finish();
 
             busy.remove(0).finish(); // its decoding starts seconds behind the line
-            String heard = words.get(60, TimeUnit.SECONDS).words();
+            RecognizedTurn heard = words.get(60, TimeUnit.SECONDS);
 
             assertThat(pool.narrowedSteps()).as("searched narrower while behind").isGreaterThan(narrowedBefore);
+            assertThat(heard.narrowed()).as("the turn says it was searched narrower").isGreaterThan(0);
             List<String> reference = SpokenText.words(sentence);
-            assertThat(WordErrorRate.errors(reference, SpokenText.words(heard))).as(heard).isLessThanOrEqualTo(reference.size() / 3);
+            assertThat(WordErrorRate.errors(reference, SpokenText.words(heard.words()))).as(heard.words())
+                    .isLessThanOrEqualTo(reference.size() / 3);
         } finally {
             busy.forEach(RecognitionSession::cancel);
         }

@@ -399,8 +399,12 @@ public final class DrillPipeline implements LineListener, MediaClock.Ticking {
         }
         String text = error == null ? heard.words() : "";
         double confidence = error == null ? heard.confidence() : 0;
-        log(Level.INFO, String.format(Locale.ROOT, "turn recognised %d-%d ms: \"%s\" (confidence %.2f)",
-                startMs, endMs, text, confidence));
+        double narrowed = error == null ? heard.narrowed() : 0;
+        // a turn searched narrower may have lost words because the server was busy, not because the agent mumbled
+        log(Level.INFO, String.format(Locale.ROOT, "turn recognised %d-%d ms: \"%s\" (confidence %.2f%s)",
+                startMs, endMs, text, confidence, narrowed == 0 ? ""
+                        : String.format(Locale.ROOT, "; %d%% of it searched narrower to catch up, the server is busy",
+                                Math.max(1, Math.round(100 * narrowed)))));
         dispatch(new DrillEvent.AgentTurn(t, startMs, endMs, text, confidence));
     }
 

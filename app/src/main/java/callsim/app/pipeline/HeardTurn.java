@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionException;
  * One agent turn as it is heard: each stretch of speech between its pauses is recognised on its own
  * (a piece), finished as soon as the pause begins, so the words so far are known while the agent is
  * still deciding whether to go on, and the pipeline can end the turn early when they sound finished.
- * The turn's words are its pieces' words in order; its confidence is theirs weighted by their length,
- * a piece that could not be recognised counting as heard not at all. Used on the media clock's thread only.
+ * The turn's words are its pieces' words in order; its confidence (and the share searched narrower) is
+ * theirs weighted by their length, a piece that could not be recognised counting as heard not at all. Used on the media clock's thread only.
  */
 final class HeardTurn {
     /** A piece on its way, and how many frames of audio it was given (its weight). */
@@ -91,6 +91,7 @@ final class HeardTurn {
     private RecognizedTurn combine() {
         List<String> words = new ArrayList<>();
         double weighted = 0;
+        double narrowed = 0;
         long frames = 0;
         for (Piece piece : pieces) {
             if (!piece.heard().isDone()) continue;
@@ -99,7 +100,9 @@ final class HeardTurn {
             RecognizedTurn heard = piece.heard().join();
             if (!heard.words().isBlank()) words.add(heard.words());
             weighted += heard.confidence() * piece.frames();
+            narrowed += heard.narrowed() * piece.frames();
         }
-        return new RecognizedTurn(String.join(" ", words).strip(), frames == 0 ? 0 : Math.min(1, weighted / frames));
+        return frames == 0 ? new RecognizedTurn("", 0)
+                : new RecognizedTurn(String.join(" ", words).strip(), Math.min(1, weighted / frames), Math.min(1, narrowed / frames));
     }
 }
