@@ -49,6 +49,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AssignmentDrillIT {
     private static final String PASSWORD = "a long enough test password";
     private static final Duration CALLER_TURN = Duration.ofSeconds(40);
+    /** The remedy, with options; said once more if the caller has not ended the drill after the script. */
+    private static final String REMEDY = "Thank you for holding. I can refund the duplicate charge today, and I can also cover"
+            + " the overdraft fee. Which would you prefer?";
     /**
      * A good agent for double-charge, after the model script (test resource model/double-charge.txt): restate,
      * apologise for the double charge, ask a fact, announce the hold, remedy with options, close.
@@ -59,7 +62,7 @@ class AssignmentDrillIT {
             "Could you tell me the date of the second charge so I can find it?",
             "Thank you. May I place you on hold for one moment while I check your account?",
             "HOLD",
-            "Thank you for holding. I can refund the duplicate charge today, and I can also cover the overdraft fee. Which would you prefer?",
+            REMEDY,
             "Done. The refund will reach your account in three to five days. You will receive confirmation by email."
                     + " Is there anything else I can help you with?",
             "Thank you for your patience, and have a good day.");
@@ -119,10 +122,9 @@ class AssignmentDrillIT {
                 lines.add(null);
                 continue;
             }
-            Path wav = dir.resolve("agent-line-" + lines.size() + ".wav");
-            new Wav(AgentSpeech.SAMPLE_RATE, server.speech().voice().speak8k(line, AGENT_VOICE)).write(wav);
-            lines.add(wav);
+            lines.add(agentLine(server, dir, line, "agent-line-" + lines.size()));
         }
+        Path remedyAgain = agentLine(server, dir, REMEDY, "agent-remedy-again");
         String id;
         try (LinphoneAgent phone = LinphoneAgent.start(dir.resolve("linphone"), "201")) {
             phone.call("sip:7000@127.0.0.1:" + server.sipPort());
@@ -141,6 +143,15 @@ class AssignmentDrillIT {
                     phone.play(line);
                     phone.awaitPlaybackDone(Duration.ofSeconds(30));
                 }
+                awaitCallerReply(events, before, finished);
+            }
+            // A good agent whose offer was not heard offers it again: on a busy machine the live search narrows
+            // and can lose "refund" (BENCHMARKS.md (a)). Said alone, this voice's "I can refund" is heard as "I can
+            // rough on", so it is the remedy line once more.
+            if (events.count("CallerHangUp") == 0 && !finished.isDone()) {
+                int before = events.count("CallerSpeechStarted");
+                phone.play(remedyAgain);
+                phone.awaitPlaybackDone(Duration.ofSeconds(30));
                 awaitCallerReply(events, before, finished);
             }
             // The caller ends a resolved drill and the debrief (with what is left) is read; a key skips it.
@@ -203,6 +214,13 @@ class AssignmentDrillIT {
         assertThat(statement.path("object").path("id").asText()).endsWith("/scenarios/double-charge/normal");
         assertThat(statement.path("result").path("score").path("raw").asInt()).isEqualTo(report.path("score").path("total").asInt());
         assertThat(statement.path("result").path("duration").asText()).startsWith("PT");
+    }
+
+    /** {@code line} in the agent's voice, as the phone plays it. */
+    private static Path agentLine(CallsimServer server, Path dir, String line, String name) throws java.io.IOException {
+        Path wav = dir.resolve(name + ".wav");
+        new Wav(AgentSpeech.SAMPLE_RATE, server.speech().voice().speak8k(line, AGENT_VOICE)).write(wav);
+        return wav;
     }
 
     /** Until the caller has answered (spoken since {@code startedBefore} utterances) and fallen silent for a moment. */
