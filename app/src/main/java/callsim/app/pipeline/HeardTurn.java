@@ -12,7 +12,8 @@ import java.util.concurrent.CompletionException;
  * (a piece), finished as soon as the pause begins, so the words so far are known while the agent is
  * still deciding whether to go on, and the pipeline can end the turn early when they sound finished.
  * The turn's words are its pieces' words in order; its confidence (and the share searched narrower) is
- * theirs weighted by their length, a piece that could not be recognised counting as heard not at all. Used on the media clock's thread only.
+ * theirs weighted by their length, a piece that could not be recognised counting as heard not at all.
+ * Used on the media clock's thread only.
  */
 final class HeardTurn {
     /** A piece on its way, and how many frames of audio it was given (its weight). */
