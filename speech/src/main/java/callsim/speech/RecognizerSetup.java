@@ -19,7 +19,10 @@ import java.util.Map;
  * @param genericWords      how many of the general model's most frequent words join the domain
  *                          vocabulary in the mixed model (more: speech off the corpus is heard better,
  *                          decoding costs more)
- * @param absoluteBeamWidth most active search paths kept per frame: decoding cost follows it
+ * @param absoluteBeamWidth most active search paths kept per frame, a cap for frames where many paths score alike
+ * @param relativeBeamWidth paths scoring below the frame's best by more than this factor are dropped: on most
+ *                          frames this, not the absolute beam, bounds the work (1e-40 keeps about a tenth of
+ *                          what 1e-60 keeps)
  * @param wordBeamWidth     most paths kept per frame at word ends, where each grows into the whole
  *                          vocabulary's first sounds
  * @param languageWeight    how much the language model counts against the acoustics
@@ -37,7 +40,7 @@ import java.util.Map;
  *                          0: the beam never narrows
  */
 public record RecognizerSetup(String name, LanguageModelKind languageModel, double domainWeight, int genericWords,
-                              int absoluteBeamWidth, int wordBeamWidth, double languageWeight, boolean phoneLookahead,
+                              int absoluteBeamWidth, double relativeBeamWidth, int wordBeamWidth, double languageWeight, boolean phoneLookahead,
                               int growSkipInterval, boolean phoneFrontEnd, boolean speakerAdaptation,
                               int cachedStates, int catchUpBeamWidth) {
 
@@ -53,31 +56,34 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
 
     private static final String CONFIG = "recognizer.config.xml";
 
-    /**
-     * Live calls: the mixed model and a search cheap enough to follow many drills on two cores; speaker
-     * adaptation pays for the narrower beam, and keeping 20,000 states' successors between frames takes
-     * 12-19% off its CPU for the same words (BENCHMARKS.md (c), 2026-12-05). While a turn's decoding is behind the
-     * call's audio (more agents talking than the cores keep up with), the beam narrows toward 1,200 (0.6x the CPU,
-     * 7-9 points more words wrong) until it catches up (BENCHMARKS.md (a)).
-     */
-    public static final RecognizerSetup LIVE =
-        new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, 5000, 3000, 200, 10, false, 3, true, true, 20_000, 1200);
     /** {@code genericWords} for every word of the general model (~72,500). */
     public static final int ALL_GENERAL_WORDS = Integer.MAX_VALUE;
     /**
-     * Recordings (transcribe, post-call transcripts): the same mix with the general model's whole vocabulary
-     * (a recording can be about anything) and the wide search of the first release; about three times the
-     * CPU of {@link #LIVE}, never on a live call's path. The whole vocabulary took LibriVox read speech from
-     * 46% to 35% of words wrong with this search; live it would cost 1.2-1.3x (BENCHMARKS.md (c)).
+     * Live calls: the mixed model with the general model's whole vocabulary, so an agent who says anything
+     * is heard as it, and a search bounded by how far paths fall below the best (relative beam 1e-42) rather
+     * than by a count: on clear frames few paths come near the best and the work stays small, while an
+     * unclear frame may keep up to 10,000. That took LibriVox read speech from 56% to 44% of words wrong
+     * and every held-out voice but one to fewer, at the same CPU as the 5,000-word, 3,000-path search it
+     * replaced (BENCHMARKS.md (c), 2026-12-05, eighth session). Speaker adaptation pays for the search
+     * being narrow at all, and keeping 20,000 states' successors between frames takes 12-19% off its CPU.
+     * While a turn's decoding is behind the call's audio (more agents talking than the cores keep up with),
+     * the absolute beam narrows toward 1,200 until it catches up (BENCHMARKS.md (a)).
+     */
+    public static final RecognizerSetup LIVE = new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5,
+        ALL_GENERAL_WORDS, 10000, 1e-42, 200, 10, false, 3, true, true, 20_000, 1200);
+    /**
+     * Recordings (transcribe, post-call transcripts): the same mix, whole vocabulary and all (a recording can
+     * be about anything), with the wide search of the first release; several times the CPU of {@link #LIVE},
+     * never on a live call's path. It hears LibriVox read speech 35% wrong (BENCHMARKS.md (c)).
      */
     public static final RecognizerSetup ACCURATE = new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.5,
-        ALL_GENERAL_WORDS, 10000, 200, 8, true, 0, true, true, 0, 0);
+        ALL_GENERAL_WORDS, 10000, 1e-60, 200, 8, true, 0, true, true, 0, 0);
     /** The first release's live set-up (domain model, wide search), kept to measure against. */
     public static final RecognizerSetup DOMAIN =
-        new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 200, 8, true, 0, false, false, 0, 0);
+        new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 1e-60, 200, 8, true, 0, false, false, 0, 0);
     /** Sphinx4's general model with the wide search, for recordings about anything. */
     public static final RecognizerSetup GENERIC =
-        new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000, 200, 8, true, 0, false, false, 0, 0);
+        new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000, 1e-60, 200, 8, true, 0, false, false, 0, 0);
 
     public static final List<RecognizerSetup> NAMED = List.of(LIVE, ACCURATE, DOMAIN, GENERIC);
 
@@ -89,6 +95,9 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         }
         if (genericWords < 0) throw new IllegalArgumentException("genericWords must not be negative: " + genericWords);
         if (absoluteBeamWidth < 100) throw new IllegalArgumentException("absoluteBeamWidth too small: " + absoluteBeamWidth);
+        if (!(relativeBeamWidth > 0 && relativeBeamWidth <= 1)) {
+            throw new IllegalArgumentException("relativeBeamWidth must be above 0 and at most 1: " + relativeBeamWidth);
+        }
         if (wordBeamWidth < 10) throw new IllegalArgumentException("wordBeamWidth too small: " + wordBeamWidth);
         if (languageWeight <= 0) throw new IllegalArgumentException("languageWeight must be positive: " + languageWeight);
         if (growSkipInterval < 0) throw new IllegalArgumentException("growSkipInterval must not be negative");
@@ -157,6 +166,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
             Map.entry("ownGenericModel", Boolean.toString(ownGenericModel)),
             Map.entry("growSkipInterval", Integer.toString(growSkipInterval)),
             Map.entry("absoluteBeamWidth", Integer.toString(absoluteBeamWidth)),
+            Map.entry("relativeBeamWidth", Double.toString(relativeBeamWidth)),
             Map.entry("catchUpBeamWidth", Integer.toString(catchUpBeamWidth == 0 ? absoluteBeamWidth : catchUpBeamWidth)),
             Map.entry("wordBeamWidth", Integer.toString(wordBeamWidth)),
             Map.entry("languageWeight", String.format(Locale.ROOT, "%.2f", languageWeight)));
@@ -172,6 +182,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         double weight = domainWeight;
         int words = genericWords;
         int beam = absoluteBeamWidth;
+        double relativeBeam = relativeBeamWidth;
         int wordBeam = wordBeamWidth;
         double lmWeight = languageWeight;
         boolean lookahead = phoneLookahead;
@@ -184,6 +195,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
             case "domainWeight" -> weight = Double.parseDouble(value);
             case "genericWords" -> words = Integer.parseInt(value);
             case "absoluteBeamWidth" -> beam = Integer.parseInt(value);
+            case "relativeBeamWidth" -> relativeBeam = Double.parseDouble(value);
             case "wordBeamWidth" -> wordBeam = Integer.parseInt(value);
             case "languageWeight" -> lmWeight = Double.parseDouble(value);
             case "phoneLookahead" -> lookahead = Boolean.parseBoolean(value);
@@ -193,9 +205,9 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
             case "cachedStates" -> cached = Integer.parseInt(value);
             case "catchUpBeamWidth" -> catchUp = Integer.parseInt(value);
             default -> throw new IllegalArgumentException("cannot vary '" + key + "' (domainWeight, genericWords, "
-                + "absoluteBeamWidth, wordBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd, speakerAdaptation, cachedStates, catchUpBeamWidth)");
+                + "absoluteBeamWidth, relativeBeamWidth, wordBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd, speakerAdaptation, cachedStates, catchUpBeamWidth)");
         }
-        return new RecognizerSetup(name + "," + key + "=" + value, languageModel, weight, words, beam, wordBeam, lmWeight, lookahead,
+        return new RecognizerSetup(name + "," + key + "=" + value, languageModel, weight, words, beam, relativeBeam, wordBeam, lmWeight, lookahead,
             growSkip, frontEnd, adapt, cached, catchUp);
     }
 
