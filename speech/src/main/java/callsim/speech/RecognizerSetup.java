@@ -19,10 +19,9 @@ import java.util.Map;
  * @param genericWords      how many of the general model's most frequent words join the domain
  *                          vocabulary in the mixed model (more: speech off the corpus is heard better,
  *                          decoding costs more)
- * @param absoluteBeamWidth most active search paths kept per frame, a cap for frames where many paths score alike
- * @param relativeBeamWidth paths scoring below the frame's best by more than this factor are dropped: on most
- *                          frames this, not the absolute beam, bounds the work (1e-40 keeps about a tenth of
- *                          what 1e-60 keeps)
+ * @param absoluteBeamWidth most active search paths kept per frame: decoding cost follows it
+ * @param relativeBeamWidth paths scoring below the frame's best by more than this factor are dropped; tighter
+ *                          than the live 1e-60, it bounds the work on clear frames before the absolute beam does
  * @param wordBeamWidth     most paths kept per frame at word ends, where each grows into the whole
  *                          vocabulary's first sounds
  * @param languageWeight    how much the language model counts against the acoustics
@@ -40,8 +39,8 @@ import java.util.Map;
  *                          0: the beam never narrows
  */
 public record RecognizerSetup(String name, LanguageModelKind languageModel, double domainWeight, int genericWords,
-                              int absoluteBeamWidth, double relativeBeamWidth, int wordBeamWidth, double languageWeight, boolean phoneLookahead,
-                              int growSkipInterval, boolean phoneFrontEnd, boolean speakerAdaptation,
+                              int absoluteBeamWidth, double relativeBeamWidth, int wordBeamWidth, double languageWeight,
+                              boolean phoneLookahead, int growSkipInterval, boolean phoneFrontEnd, boolean speakerAdaptation,
                               int cachedStates, int catchUpBeamWidth) {
 
     /** The language model a set-up searches with. */
@@ -59,22 +58,22 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
     /** {@code genericWords} for every word of the general model (~72,500). */
     public static final int ALL_GENERAL_WORDS = Integer.MAX_VALUE;
     /**
-     * Live calls: the mixed model with the general model's whole vocabulary, so an agent who says anything
-     * is heard as it, and a search bounded by how far paths fall below the best (relative beam 1e-42) rather
-     * than by a count: on clear frames few paths come near the best and the work stays small, while an
-     * unclear frame may keep up to 10,000. That took LibriVox read speech from 56% to 44% of words wrong
-     * and every held-out voice but one to fewer, at the same CPU as the 5,000-word, 3,000-path search it
-     * replaced (BENCHMARKS.md (c), 2026-12-05, eighth session). Speaker adaptation pays for the search
-     * being narrow at all, and keeping 20,000 states' successors between frames takes 12-19% off its CPU.
-     * While a turn's decoding is behind the call's audio (more agents talking than the cores keep up with),
-     * the absolute beam narrows toward 1,200 until it catches up (BENCHMARKS.md (a)).
+     * Live calls: the mixed model and a search cheap enough to follow many drills on two cores; speaker
+     * adaptation pays for the narrower beam, and keeping 20,000 states' successors between frames takes
+     * 12-19% off its CPU for the same words (BENCHMARKS.md (c), 2026-12-05). While a turn's decoding is behind the
+     * call's audio (more agents talking than the cores keep up with), the beam narrows toward 1,200 (0.6x the CPU,
+     * 7-9 points more words wrong) until it catches up (BENCHMARKS.md (a)). The whole general vocabulary with a
+     * relative beam of 1e-42 and up to 10,000 paths hears LibriVox read speech 44% wrong (56% here) at the same CPU
+     * per decoder, but with 8 drills at once their words came 2-5 s late; with 3,000 paths it is on time and no
+     * better on LibriVox (BENCHMARKS.md (a), (c), eighth session).
      */
-    public static final RecognizerSetup LIVE = new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5,
-        ALL_GENERAL_WORDS, 10000, 1e-42, 200, 10, false, 3, true, true, 20_000, 1200);
+    public static final RecognizerSetup LIVE = new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, 5000, 3000,
+        1e-60, 200, 10, false, 3, true, true, 20_000, 1200);
     /**
-     * Recordings (transcribe, post-call transcripts): the same mix, whole vocabulary and all (a recording can
-     * be about anything), with the wide search of the first release; several times the CPU of {@link #LIVE},
-     * never on a live call's path. It hears LibriVox read speech 35% wrong (BENCHMARKS.md (c)).
+     * Recordings (transcribe, post-call transcripts): the same mix with the general model's whole vocabulary
+     * (a recording can be about anything) and the wide search of the first release; about three times the
+     * CPU of {@link #LIVE}, never on a live call's path. The whole vocabulary took LibriVox read speech from
+     * 46% to 35% of words wrong with this search (BENCHMARKS.md (c)).
      */
     public static final RecognizerSetup ACCURATE = new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.5,
         ALL_GENERAL_WORDS, 10000, 1e-60, 200, 8, true, 0, true, true, 0, 0);

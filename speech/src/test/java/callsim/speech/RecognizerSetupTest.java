@@ -30,15 +30,16 @@ class RecognizerSetupTest {
         assertThat(RecognizerSetup.LIVE.configXml(null)).contains("name=\"catchUpBeamWidth\"  value=\"1200\"");
         // 0 writes the full beam as the floor: the accurate search (post-call, transcribe) never narrows
         assertThat(RecognizerSetup.ACCURATE.configXml(null)).contains("name=\"catchUpBeamWidth\"  value=\"10000\"");
-        assertThat(RecognizerSetup.parse("live,catchUpBeamWidth=0").configXml(null)).contains("name=\"catchUpBeamWidth\"  value=\"10000\"");
+        assertThat(RecognizerSetup.parse("live,catchUpBeamWidth=0").configXml(null)).contains("name=\"catchUpBeamWidth\"  value=\"3000\"");
         assertThatThrownBy(() -> RecognizerSetup.parse("live,catchUpBeamWidth=50")).hasMessageContaining("at least 100");
     }
 
     @Test
-    void theLiveSearchIsBoundedByARelativeBeamAndTheRecordingsSearchByAWideOne() {
-        assertThat(RecognizerSetup.LIVE.configXml(null)).contains("name=\"relativeBeamWidth\"  value=\"1.0E-42\"");
-        assertThat(RecognizerSetup.ACCURATE.configXml(null)).contains("name=\"relativeBeamWidth\"  value=\"1.0E-60\"");
-        assertThat(RecognizerSetup.parse("live,relativeBeamWidth=1e-50").relativeBeamWidth()).isEqualTo(1e-50);
+    void theRelativeBeamCanBeVariedAndReachesTheConfiguration() {
+        assertThat(RecognizerSetup.LIVE.configXml(null)).contains("name=\"relativeBeamWidth\"  value=\"1.0E-60\"");
+        RecognizerSetup tighter = RecognizerSetup.parse("live,relativeBeamWidth=1e-42");
+        assertThat(tighter.relativeBeamWidth()).isEqualTo(1e-42);
+        assertThat(tighter.configXml(null)).contains("name=\"relativeBeamWidth\"  value=\"1.0E-42\"");
         assertThatThrownBy(() -> RecognizerSetup.parse("live,relativeBeamWidth=0")).hasMessageContaining("above 0");
         assertThatThrownBy(() -> RecognizerSetup.parse("live,relativeBeamWidth=2")).hasMessageContaining("at most 1");
     }
