@@ -40,8 +40,8 @@ import java.util.Map;
  */
 public record RecognizerSetup(String name, LanguageModelKind languageModel, double domainWeight, int genericWords,
                               int absoluteBeamWidth, double relativeBeamWidth, int wordBeamWidth, double languageWeight,
-                              boolean phoneLookahead, int growSkipInterval, boolean phoneFrontEnd, boolean speakerAdaptation,
-                              int cachedStates, int catchUpBeamWidth) {
+                              boolean phoneLookahead, int growSkipInterval, boolean phoneFrontEnd,
+                              boolean speakerAdaptation, int cachedStates, int catchUpBeamWidth) {
 
     /** The language model a set-up searches with. */
     public enum LanguageModelKind {
@@ -63,9 +63,9 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
      * 12-19% off its CPU for the same words (BENCHMARKS.md (c), 2026-12-05). While a turn's decoding is behind the
      * call's audio (more agents talking than the cores keep up with), the beam narrows toward 1,200 (0.6x the CPU,
      * 7-9 points more words wrong) until it catches up (BENCHMARKS.md (a)). The whole general vocabulary with a
-     * relative beam of 1e-42 and up to 10,000 paths hears LibriVox read speech 44% wrong (56% here) at the same CPU
-     * per decoder, but with 8 drills at once their words came 2-5 s late; with 3,000 paths it is on time and no
-     * better on LibriVox (BENCHMARKS.md (a), (c), eighth session).
+     * relative beam of 1e-42 and up to 10,000 paths hears LibriVox read speech 44% wrong (this set-up: 56%) at the
+     * same CPU per decoder, but with 8 drills at once their words came 2-5 s late; with 3,000 paths it is on time
+     * and no better on LibriVox (BENCHMARKS.md (a), (c), eighth session).
      */
     public static final RecognizerSetup LIVE = new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, 5000, 3000,
         1e-60, 200, 10, false, 3, true, true, 20_000, 1200);
@@ -78,11 +78,11 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
     public static final RecognizerSetup ACCURATE = new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.5,
         ALL_GENERAL_WORDS, 10000, 1e-60, 200, 8, true, 0, true, true, 0, 0);
     /** The first release's live set-up (domain model, wide search), kept to measure against. */
-    public static final RecognizerSetup DOMAIN =
-        new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000, 1e-60, 200, 8, true, 0, false, false, 0, 0);
+    public static final RecognizerSetup DOMAIN = new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000,
+        1e-60, 200, 8, true, 0, false, false, 0, 0);
     /** Sphinx4's general model with the wide search, for recordings about anything. */
-    public static final RecognizerSetup GENERIC =
-        new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000, 1e-60, 200, 8, true, 0, false, false, 0, 0);
+    public static final RecognizerSetup GENERIC = new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000,
+        1e-60, 200, 8, true, 0, false, false, 0, 0);
 
     public static final List<RecognizerSetup> NAMED = List.of(LIVE, ACCURATE, DOMAIN, GENERIC);
 
@@ -206,8 +206,8 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
             default -> throw new IllegalArgumentException("cannot vary '" + key + "' (domainWeight, genericWords, "
                 + "absoluteBeamWidth, relativeBeamWidth, wordBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd, speakerAdaptation, cachedStates, catchUpBeamWidth)");
         }
-        return new RecognizerSetup(name + "," + key + "=" + value, languageModel, weight, words, beam, relativeBeam, wordBeam, lmWeight, lookahead,
-            growSkip, frontEnd, adapt, cached, catchUp);
+        return new RecognizerSetup(name + "," + key + "=" + value, languageModel, weight, words, beam, relativeBeam, wordBeam,
+            lmWeight, lookahead, growSkip, frontEnd, adapt, cached, catchUp);
     }
 
     /** "live" or "live,absoluteBeamWidth=2000,genericWords=5000": a named set-up with variations. */
