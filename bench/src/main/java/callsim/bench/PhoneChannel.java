@@ -95,6 +95,14 @@ final class PhoneChannel {
         return line(samples(run(command, "sox for " + audio)));
     }
 
+    /** 8 kHz µ-law-round-tripped samples of a headerless recording: 16 kHz, 16-bit signed little-endian, mono. */
+    static short[] fromRaw16k(Path audio) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sox", "-q", "-t", "raw", "-r", "16000", "-b", "16", "-c", "1",
+            "-e", "signed-integer", "-L", audio.toString()));
+        command.addAll(List.of(TO_16K_RAW.split(" ")));
+        return line(samples(run(command, "sox for " + audio)));
+    }
+
     /** 16 kHz samples → the pipeline's resampler to 8 kHz → G.711 µ-law and back, as a call carries them. */
     static short[] line(short[] wide) {
         short[] line = Resampler.resample(wide, 16000, LINE_RATE);

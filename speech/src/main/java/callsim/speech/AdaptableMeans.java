@@ -19,9 +19,15 @@ final class AdaptableMeans {
     private final int gaussiansPerStream;
     private final int dimension;
     private final int[] senoneToCodebook;
+    private final SpeakerAdaptation.MeanTransform channelPrior;
     private SpeakerAdaptation.MeanTransform applied;
 
-    AdaptableMeans(Sphinx3Loader loader) {
+    /**
+     * @param channelPrior what a speaker is heard through before enough of their speech is in to adapt to
+     *                     ({@link ChannelPrior}); null: the model as loaded
+     * @throws IllegalArgumentException if the prior was made for a model of another shape
+     */
+    AdaptableMeans(Sphinx3Loader loader, SpeakerAdaptation.MeanTransform channelPrior) {
         this.loader = loader;
         this.means = loader.getMeansPool();
         this.streams = loader.getNumStreams();
@@ -32,6 +38,11 @@ final class AdaptableMeans {
         }
         this.dimension = lengths[0];
         this.senoneToCodebook = loader.hasTiedMixtures() ? loader.getSenone2Ci() : null;
+        if (channelPrior != null && !channelPrior.fits(streams, dimension)) {
+            throw new IllegalArgumentException("the phone line's prior (" + ChannelPrior.RESOURCE + ") was made for another "
+                + "acoustic model: it needs " + streams + " feature stream(s) of " + dimension + " values");
+        }
+        this.channelPrior = channelPrior;
         original = new float[means.size()][];
         for (int i = 0; i < original.length; i++) original[i] = means.get(i).clone();
     }
@@ -51,6 +62,11 @@ final class AdaptableMeans {
         }
         applied = transform;
         loader.clearGauScores();
+    }
+
+    /** What a speaker not yet adapted to is heard through; null: the model as loaded. */
+    SpeakerAdaptation.MeanTransform channelPrior() {
+        return channelPrior;
     }
 
     int gaussiansPerStream() {

@@ -151,7 +151,7 @@ public final class PostCallRecognizer implements AutoCloseable {
         Path lm = settings.setup().usesDomainModel()
                 ? temp("callsim-postcall-", ".lm", DomainLanguageModel.arpa(settings.corpus())) : null;
         Path config = temp("callsim-postcall-", ".xml", settings.setup().configXml(lm == null ? null : lm.toUri().toString(), true));
-        recognizer = ReusableSpeechRecognizer.load(config, settings.setup().speakerAdaptation());
+        recognizer = ReusableSpeechRecognizer.load(config, settings.setup());
         LOG.log(System.Logger.Level.INFO, "post-call recogniser ({0} set-up) loaded in {1} ms", settings.setup().name(),
                 (System.nanoTime() - started) / 1_000_000);
         return recognizer;

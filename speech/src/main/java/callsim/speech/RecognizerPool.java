@@ -254,7 +254,7 @@ public final class RecognizerPool implements AutoCloseable {
     private ReusableSpeechRecognizer loadAndPrime(Path config, CompletableFuture<short[]> primingSpeech, SpeakerProfile agent)
             throws IOException {
         long start = System.nanoTime();
-        ReusableSpeechRecognizer recognizer = ReusableSpeechRecognizer.load(config, settings.setup().speakerAdaptation());
+        ReusableSpeechRecognizer recognizer = ReusableSpeechRecognizer.load(config, settings.setup());
         modelLoads.incrementAndGet();
         short[] priming = primingSpeech.join();
         hearWhole(recognizer, priming, null);

@@ -32,6 +32,9 @@ import java.util.Map;
  *                          the model's own automatic one
  * @param speakerAdaptation each agent's turns adapt the acoustic model to their voice for their later
  *                          turns ({@link SpeakerAdaptation}); needs the phone front end's per-speaker profile
+ * @param channelPrior      an agent's first turns, before their voice is learnt, are heard through the phone line's
+ *                          adaptation in general ({@link ChannelPrior}) rather than the model as loaded; needs
+ *                          {@code speakerAdaptation}
  * @param cachedStates      0, or how many states' successors the plain search keeps between frames
  *                          ({@link CachedArcsSearchManager})
  * @param catchUpBeamWidth  0, or the narrowest absolute beam while decoding is behind live audio
@@ -41,7 +44,7 @@ import java.util.Map;
 public record RecognizerSetup(String name, LanguageModelKind languageModel, double domainWeight, int genericWords,
                               int absoluteBeamWidth, double relativeBeamWidth, int wordBeamWidth, double languageWeight,
                               boolean phoneLookahead, int growSkipInterval, boolean phoneFrontEnd,
-                              boolean speakerAdaptation, int cachedStates, int catchUpBeamWidth) {
+                              boolean speakerAdaptation, boolean channelPrior, int cachedStates, int catchUpBeamWidth) {
 
     /** The language model a set-up searches with. */
     public enum LanguageModelKind {
@@ -58,17 +61,18 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
     /** {@code genericWords} for every word of the general model (~72,500). */
     public static final int ALL_GENERAL_WORDS = Integer.MAX_VALUE;
     /**
-     * Live calls: the mixed model and a search cheap enough to follow many drills on two cores; speaker
-     * adaptation pays for the narrower beam, and keeping 20,000 states' successors between frames takes
-     * 12-19% off its CPU for the same words (BENCHMARKS.md (c), 2026-12-05). While a turn's decoding is behind the
-     * call's audio (more agents talking than the cores keep up with), the beam narrows toward 1,200 (0.6x the CPU,
-     * 7-9 points more words wrong) until it catches up (BENCHMARKS.md (a)). The whole general vocabulary with a
-     * relative beam of 1e-42 and up to 10,000 paths hears LibriVox read speech 44% wrong (this set-up: 56%) at the
-     * same CPU per decoder, but with 8 drills at once their words came 2-5 s late; with 3,000 paths it is on time
-     * and no better on LibriVox (BENCHMARKS.md (a), (c), eighth session).
+     * Live calls: the mixed model with the general model's whole vocabulary, and a search cheap enough to follow many
+     * drills on two cores. A relative beam of 1e-42 keeps few paths where one sound is clear, up to 4,000 where many
+     * score alike; an agent's first turns are heard through the phone line's prior ({@link ChannelPrior}), later ones
+     * through their own voice's adaptation; keeping 20,000 states' successors between frames takes 12-19% off the CPU
+     * for the same words. Against the 5,000-word search before it (3,000 paths, no relative beam, no prior): LibriVox
+     * read speech 44% wrong instead of 56%, every held-out voice as well or better, espeak-ng on corpus sentences
+     * worse (15% against 8%), at 0.8x the CPU (BENCHMARKS.md (c), ninth session). While a turn's decoding is behind
+     * the call's audio (more agents talking than the cores keep up with), the beam narrows toward 1,200 until it
+     * catches up (BENCHMARKS.md (a)).
      */
-    public static final RecognizerSetup LIVE = new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, 5000, 3000,
-        1e-60, 200, 10, false, 3, true, true, 20_000, 1200);
+    public static final RecognizerSetup LIVE = new RecognizerSetup("live", LanguageModelKind.MIXED, 0.5, ALL_GENERAL_WORDS,
+        4000, 1e-42, 200, 10, false, 3, true, true, true, 20_000, 1200);
     /**
      * Recordings (transcribe, post-call transcripts): the same mix with the general model's whole vocabulary
      * (a recording can be about anything) and the wide search of the first release; about three times the
@@ -76,13 +80,13 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
      * 46% to 35% of words wrong with this search (BENCHMARKS.md (c)).
      */
     public static final RecognizerSetup ACCURATE = new RecognizerSetup("accurate", LanguageModelKind.MIXED, 0.5,
-        ALL_GENERAL_WORDS, 10000, 1e-60, 200, 8, true, 0, true, true, 0, 0);
+        ALL_GENERAL_WORDS, 10000, 1e-60, 200, 8, true, 0, true, true, false, 0, 0);
     /** The first release's live set-up (domain model, wide search), kept to measure against. */
     public static final RecognizerSetup DOMAIN = new RecognizerSetup("domain", LanguageModelKind.DOMAIN, 1, 0, 10000,
-        1e-60, 200, 8, true, 0, false, false, 0, 0);
+        1e-60, 200, 8, true, 0, false, false, false, 0, 0);
     /** Sphinx4's general model with the wide search, for recordings about anything. */
     public static final RecognizerSetup GENERIC = new RecognizerSetup("generic", LanguageModelKind.GENERIC, 0, 0, 10000,
-        1e-60, 200, 8, true, 0, false, false, 0, 0);
+        1e-60, 200, 8, true, 0, false, false, false, 0, 0);
 
     public static final List<RecognizerSetup> NAMED = List.of(LIVE, ACCURATE, DOMAIN, GENERIC);
 
@@ -109,6 +113,9 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         }
         if (speakerAdaptation && !phoneFrontEnd) {
             throw new IllegalArgumentException("speakerAdaptation needs phoneFrontEnd (the per-speaker profile lives there)");
+        }
+        if (channelPrior && !speakerAdaptation) {
+            throw new IllegalArgumentException("channelPrior needs speakerAdaptation (the prior is where adapting starts)");
         }
     }
 
@@ -188,6 +195,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         int growSkip = growSkipInterval;
         boolean frontEnd = phoneFrontEnd;
         boolean adapt = speakerAdaptation;
+        boolean prior = channelPrior;
         int cached = cachedStates;
         int catchUp = catchUpBeamWidth;
         switch (key) {
@@ -200,14 +208,18 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
             case "phoneLookahead" -> lookahead = Boolean.parseBoolean(value);
             case "growSkipInterval" -> growSkip = Integer.parseInt(value);
             case "phoneFrontEnd" -> frontEnd = Boolean.parseBoolean(value);
-            case "speakerAdaptation" -> adapt = Boolean.parseBoolean(value);
+            case "speakerAdaptation" -> {
+                adapt = Boolean.parseBoolean(value);
+                prior &= adapt; // the prior is where adapting starts: no adapting, no prior
+            }
+            case "channelPrior" -> prior = Boolean.parseBoolean(value);
             case "cachedStates" -> cached = Integer.parseInt(value);
             case "catchUpBeamWidth" -> catchUp = Integer.parseInt(value);
             default -> throw new IllegalArgumentException("cannot vary '" + key + "' (domainWeight, genericWords, "
-                + "absoluteBeamWidth, relativeBeamWidth, wordBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd, speakerAdaptation, cachedStates, catchUpBeamWidth)");
+                + "absoluteBeamWidth, relativeBeamWidth, wordBeamWidth, languageWeight, phoneLookahead, growSkipInterval, phoneFrontEnd, speakerAdaptation, channelPrior, cachedStates, catchUpBeamWidth)");
         }
         return new RecognizerSetup(name + "," + key + "=" + value, languageModel, weight, words, beam, relativeBeam, wordBeam,
-            lmWeight, lookahead, growSkip, frontEnd, adapt, cached, catchUp);
+            lmWeight, lookahead, growSkip, frontEnd, adapt, prior, cached, catchUp);
     }
 
     /** "live" or "live,absoluteBeamWidth=2000,genericWords=5000": a named set-up with variations. */

@@ -47,14 +47,15 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
     private final AdaptableMeans means; // null when the set-up does not adapt to speakers
     private final CatchUpActiveListFactory beam; // the search's state lists: narrower while a live turn is behind
 
-    private ReusableSpeechRecognizer(Context context, boolean adaptToSpeakers) throws IOException {
+    private ReusableSpeechRecognizer(Context context, RecognizerSetup setup) throws IOException {
         super(context);
         source = context.getInstance(StreamDataSource.class);
         normalizer = configured(context, SpeakerNormalizer.class) ? context.getInstance(SpeakerNormalizer.class) : null;
         dither = configured(context, Dither.class) ? context.getInstance(Dither.class) : null;
         beam = configured(context, CatchUpActiveListFactory.class) ? context.getInstance(CatchUpActiveListFactory.class) : null;
         recognizer.allocate(); // loads acoustic model, dictionary and LM; the expensive part, done once
-        means = adaptToSpeakers ? new AdaptableMeans((Sphinx3Loader) context.getLoader()) : null;
+        means = setup.speakerAdaptation() ? new AdaptableMeans((Sphinx3Loader) context.getLoader(),
+            setup.channelPrior() ? ChannelPrior.bundled() : null) : null;
     }
 
     /**
@@ -62,15 +63,16 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
      *
      * @param config a Sphinx4 configuration file, as {@link RecognizerSetup} writes it (it names the
      *               language model; the acoustic model, dictionary and sample rate are set here)
-     * @param adaptToSpeakers whether turns with a speaker profile adapt the acoustic model to that speaker
+     * @param setup  the set-up the configuration was written for: whether turns with a speaker profile adapt the
+     *               acoustic model to that speaker, and start from the phone line's prior
      */
-    static ReusableSpeechRecognizer load(Path config, boolean adaptToSpeakers) throws IOException {
+    static ReusableSpeechRecognizer load(Path config, RecognizerSetup setup) throws IOException {
         Configuration configuration = new Configuration();
         configuration.setAcousticModelPath(ACOUSTIC_MODEL);
         configuration.setDictionaryPath(DICTIONARY);
         configuration.setSampleRate(SAMPLE_RATE);
         try {
-            return new ReusableSpeechRecognizer(new Context(config.toUri().toString(), configuration), adaptToSpeakers);
+            return new ReusableSpeechRecognizer(new Context(config.toUri().toString(), configuration), setup);
         } finally {
             SphinxLogging.quiet();
         }
@@ -86,7 +88,7 @@ final class ReusableSpeechRecognizer extends AbstractSpeechRecognizer implements
         SpeakerProfile speaker = audio.speaker();
         if (normalizer != null) normalizer.use(speaker);
         SpeakerAdaptation adaptation = means != null && speaker != null ? speaker.adaptation(means) : null;
-        if (means != null) means.use(adaptation == null ? null : adaptation.transform());
+        if (means != null) means.use(adaptation == null ? null : speaker.transform(means));
         restartDither(); // the same audio heard by the same speaker's profile gives the same words
         if (beam != null) beam.follow(audio::behindLiveMs);
         source.setInputStream(audio);

@@ -142,6 +142,16 @@ final class SpeakerAdaptation {
 
     /** New mean = A·mean + b, one A and b per feature stream. Immutable once made. */
     record MeanTransform(float[][][] a, float[][] b) {
+        /** Whether this transforms means of {@code streams} feature streams of {@code dimension} values each. */
+        boolean fits(int streams, int dimension) {
+            if (a.length != streams || b.length != streams) return false;
+            for (int s = 0; s < streams; s++) {
+                if (a[s].length != dimension || b[s].length != dimension) return false;
+                for (float[] row : a[s]) if (row.length != dimension) return false;
+            }
+            return true;
+        }
+
         void apply(float[] original, int stream, float[] target) {
             float[][] matrix = a[stream];
             float[] bias = b[stream];

@@ -77,6 +77,20 @@ public final class SpeakerProfile {
         return adaptation;
     }
 
+    /**
+     * The transform to hear this speaker's next turn through: their own once enough of their speech is in, until
+     * then the phone line's in general ({@link ChannelPrior}) if the model has one, else none.
+     */
+    synchronized SpeakerAdaptation.MeanTransform transform(AdaptableMeans model) {
+        SpeakerAdaptation.MeanTransform own = adaptation(model).transform();
+        return own != null ? own : model.channelPrior();
+    }
+
+    /** The transform learnt of this speaker alone so far, or null while too little of their speech is in. */
+    synchronized SpeakerAdaptation.MeanTransform ownTransform() {
+        return adaptation == null ? null : adaptation.transform();
+    }
+
     /** Seconds of this speaker's decoded speech the acoustic model has been adapted on so far. */
     public synchronized double adaptedSeconds() {
         return adaptation == null || adaptation.transform() == null ? 0 : adaptation.frames() / 100.0;

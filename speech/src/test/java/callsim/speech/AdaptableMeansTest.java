@@ -1,6 +1,7 @@
 package callsim.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.cmu.sphinx.linguist.acoustic.UnitManager;
 import edu.cmu.sphinx.linguist.acoustic.tiedstate.Sphinx3Loader;
@@ -35,7 +36,7 @@ class AdaptableMeansTest {
 
     @Test
     void eachMeanIsMovedByItsOwnStreamsTransformAndTheModelAsLoadedComesBack() {
-        AdaptableMeans means = new AdaptableMeans(loader);
+        AdaptableMeans means = new AdaptableMeans(loader, null);
         int streams = loader.getNumStreams();
         int dimension = loader.getVectorLength()[0];
         float[][] asLoaded = new float[loader.getMeansPool().size()][];
@@ -58,7 +59,7 @@ class AdaptableMeansTest {
 
     @Test
     void aSpeakersTransformIsAppliedToTheMeansAsLoadedNotOnTopOfAnotherSpeakers() {
-        AdaptableMeans means = new AdaptableMeans(loader);
+        AdaptableMeans means = new AdaptableMeans(loader, null);
         SpeakerAdaptation.MeanTransform first = streamsThatDiffer(loader.getNumStreams(), loader.getVectorLength()[0]);
         SpeakerAdaptation.MeanTransform second = streamsThatDiffer(loader.getNumStreams(), loader.getVectorLength()[0]);
 
@@ -69,5 +70,17 @@ class AdaptableMeansTest {
 
         assertThat(loader.getMeansPool().get(100)).containsExactly(secondAlone);
         means.use(null);
+    }
+
+    @Test
+    void theBundledPhoneLinePriorFitsTheModelAndOneMadeForAnotherModelIsRefusedAtLoad() {
+        AdaptableMeans means = new AdaptableMeans(loader, ChannelPrior.bundled());
+        assertThat(means.channelPrior()).isSameAs(ChannelPrior.bundled());
+
+        float[][][] a = {{{1f, 0f}, {0f, 1f}}};
+        float[][] b = {{0f, 0f}};
+        assertThatThrownBy(() -> new AdaptableMeans(loader, new SpeakerAdaptation.MeanTransform(a, b)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(ChannelPrior.RESOURCE)
+            .hasMessageContaining("made for another acoustic model");
     }
 }

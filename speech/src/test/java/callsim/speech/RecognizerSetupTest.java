@@ -30,18 +30,29 @@ class RecognizerSetupTest {
         assertThat(RecognizerSetup.LIVE.configXml(null)).contains("name=\"catchUpBeamWidth\"  value=\"1200\"");
         // 0 writes the full beam as the floor: the accurate search (post-call, transcribe) never narrows
         assertThat(RecognizerSetup.ACCURATE.configXml(null)).contains("name=\"catchUpBeamWidth\"  value=\"10000\"");
-        assertThat(RecognizerSetup.parse("live,catchUpBeamWidth=0").configXml(null)).contains("name=\"catchUpBeamWidth\"  value=\"3000\"");
+        assertThat(RecognizerSetup.parse("live,catchUpBeamWidth=0").configXml(null)).contains("name=\"catchUpBeamWidth\"  value=\"4000\"");
         assertThatThrownBy(() -> RecognizerSetup.parse("live,catchUpBeamWidth=50")).hasMessageContaining("at least 100");
     }
 
     @Test
     void theRelativeBeamCanBeVariedAndReachesTheConfiguration() {
-        assertThat(RecognizerSetup.LIVE.configXml(null)).contains("name=\"relativeBeamWidth\"  value=\"1.0E-60\"");
-        RecognizerSetup tighter = RecognizerSetup.parse("live,relativeBeamWidth=1e-42");
-        assertThat(tighter.relativeBeamWidth()).isEqualTo(1e-42);
-        assertThat(tighter.configXml(null)).contains("name=\"relativeBeamWidth\"  value=\"1.0E-42\"");
+        assertThat(RecognizerSetup.LIVE.configXml(null)).contains("name=\"relativeBeamWidth\"  value=\"1.0E-42\"");
+        RecognizerSetup looser = RecognizerSetup.parse("live,relativeBeamWidth=1e-60");
+        assertThat(looser.relativeBeamWidth()).isEqualTo(1e-60);
+        assertThat(looser.configXml(null)).contains("name=\"relativeBeamWidth\"  value=\"1.0E-60\"");
         assertThatThrownBy(() -> RecognizerSetup.parse("live,relativeBeamWidth=0")).hasMessageContaining("above 0");
         assertThatThrownBy(() -> RecognizerSetup.parse("live,relativeBeamWidth=2")).hasMessageContaining("at most 1");
+    }
+
+    @Test
+    void thePhoneLinePriorIsLiveOnlyAndNeedsSpeakerAdaptation() {
+        assertThat(RecognizerSetup.LIVE.channelPrior()).isTrue();
+        assertThat(RecognizerSetup.parse("live,channelPrior=false").channelPrior()).isFalse();
+        assertThat(RecognizerSetup.ACCURATE.channelPrior()).isFalse();
+        RecognizerSetup unadapted = RecognizerSetup.parse("live,speakerAdaptation=false");
+        assertThat(unadapted.channelPrior()).as("no adapting, no prior to start it from").isFalse();
+        assertThatThrownBy(() -> RecognizerSetup.parse("live,speakerAdaptation=false,channelPrior=true"))
+            .hasMessageContaining("channelPrior needs speakerAdaptation");
     }
 
     @Test
