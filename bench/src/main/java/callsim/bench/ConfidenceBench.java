@@ -21,9 +21,10 @@ import java.util.Random;
  *
  * <p>Usage: {@code bench/run confidence [SENTENCES] [SET-UP]} (held-out English sentences per voice, default
  * 20; the recogniser set-up, default {@code live}: {@code accurate} gives the post-call pass's confidences).
- * Clear English: flite slt and rms and espeak-ng en-us. Unintelligible: espeak-ng German, French and
+ * Clear English: flite slt and rms, espeak-ng en-us, and the human recordings of pocketsphinx-testdata (LibriVox,
+ * playing cards; each set one speaker). Unintelligible: espeak-ng German, French and
  * Spanish ({@code other-languages.txt}), bursts of white and brown noise (seeded), and babble (three
- * English voices at once). Needs espeak-ng, sox and flite.
+ * English voices at once). Needs espeak-ng, sox, flite and pocketsphinx-testdata.
  */
 public final class ConfidenceBench {
     private static final int FRAME = 160;
@@ -45,6 +46,11 @@ public final class ConfidenceBench {
             List<short[]> turns = new ArrayList<>();
             for (String sentence : english) turns.add(PhoneChannel.speak(sentence, voice));
             clear.put(voice.label(), turns);
+        }
+        for (HumanRecordings.RecordingSet set : HumanRecordings.SETS) { // real voices: a threshold must not lose them
+            List<short[]> turns = new ArrayList<>();
+            for (HumanRecordings.Utterance u : HumanRecordings.load(set, perVoice)) turns.add(PhoneChannel.fromFile(u.audio()));
+            clear.put(set.label(), turns);
         }
         Map<String, List<short[]>> unclear = new LinkedHashMap<>();
         for (String line : Corpora.lines("other-languages.txt")) {
