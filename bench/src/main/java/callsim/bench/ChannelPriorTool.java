@@ -64,7 +64,7 @@ public final class ChannelPriorTool {
         SpeakerProfile channel = new SpeakerProfile();
         double seconds = 0;
         // Adapting learns from the recognised path, so the sentences join the language model for this run: the
-        // path is then nearly the words said (without them a third of the words were misheard and the prior was worse)
+        // path is then nearly the words said (without them about a third of the words were misheard)
         try (RecognizerPool pool = RecognizerPool.start(Corpora.serverSettings(1).withExtraSentences(HARVARD).withSetup(setup))) {
             for (short[] line : speech) {
                 seconds += line.length / (double) PhoneChannel.LINE_RATE;

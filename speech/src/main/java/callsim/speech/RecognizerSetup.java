@@ -20,8 +20,9 @@ import java.util.Map;
  *                          vocabulary in the mixed model (more: speech off the corpus is heard better,
  *                          decoding costs more)
  * @param absoluteBeamWidth most active search paths kept per frame: decoding cost follows it
- * @param relativeBeamWidth paths scoring below the frame's best by more than this factor are dropped; tighter
- *                          than the live 1e-60, it bounds the work on clear frames before the absolute beam does
+ * @param relativeBeamWidth paths scoring below the frame's best by more than this factor are dropped: tight (live's
+ *                          1e-42) it bounds the work on clear frames before the absolute beam does; at 1e-60 the
+ *                          absolute beam does all the pruning
  * @param wordBeamWidth     most paths kept per frame at word ends, where each grows into the whole
  *                          vocabulary's first sounds
  * @param languageWeight    how much the language model counts against the acoustics
@@ -75,7 +76,7 @@ public record RecognizerSetup(String name, LanguageModelKind languageModel, doub
         4000, 1e-42, 200, 10, false, 3, true, true, true, 20_000, 1200);
     /**
      * Recordings (transcribe, post-call transcripts): the same mix with the general model's whole vocabulary
-     * (a recording can be about anything) and the wide search of the first release; about three times the
+     * (a recording can be about anything) and the wide search of the first release; several times the
      * CPU of {@link #LIVE}, never on a live call's path. The whole vocabulary took LibriVox read speech from
      * 46% to 35% of words wrong with this search (BENCHMARKS.md (c)).
      */
